@@ -1,0 +1,333 @@
+package dev.rapport.customers;
+
+import dev.rapport.customers.domain.CustomFieldDef;
+import dev.rapport.customers.domain.CustomFieldStore;
+import dev.rapport.customers.domain.CustomValue;
+import dev.rapport.customers.domain.CustomerStore;
+import dev.rapport.customers.domain.CustomerValidator;
+import dev.rapport.customers.domain.StoredCustomer;
+import dev.rapport.customers.domain.ValidCustomer;
+import dev.rapport.customers.domain.ValidationContext;
+import dev.rapport.customers.query.CustomerQuery;
+import dev.rapport.identity.AuditLog;
+import dev.rapport.identity.CurrentUser;
+import dev.rapport.identity.OwnerScope;
+import dev.rapport.identity.UserManagement;
+import dev.rapport.identity.UserSummary;
+import dev.rapport.platform.InvalidInputException;
+import dev.rapport.platform.NotFoundException;
+import dev.rapport.platform.StaleVersionException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Customers: create, change, delete, status, owner, tags. Every read and write is limited to the
+ * user's data scope (a customer outside it is "not found"); every change is audited in the same
+ * transaction.
+ */
+@Service
+public class CustomerManagement {
+
+    private final CustomerStore store;
+    private final CustomerValidator validator;
+    private final CustomFieldStore customFields;
+    private final Collaborators with;
+
+    /** The cross-cutting services a customer change needs, grouped to keep the constructor small. */
+    @org.springframework.stereotype.Component
+    static class Collaborators {
+        final UserManagement users;
+        final AuditLog audit;
+        final ApplicationEventPublisher events;
+        final Clock clock;
+
+        Collaborators(UserManagement users, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+            this.users = users;
+            this.audit = audit;
+            this.events = events;
+            this.clock = clock;
+        }
+    }
+
+    CustomerManagement(CustomerStore store, CustomerValidator validator, CustomFieldStore customFields, Collaborators with) {
+        this.store = store;
+        this.validator = validator;
+        this.customFields = customFields;
+        this.with = with;
+    }
+
+    /** Context for validating input on behalf of a user: loaded once, reused for every row of an import. */
+    public ValidationContext validationContext(CurrentUser user) {
+        List<UserSummary> all = with.users.all();
+        return new ValidationContext(
+                all.stream().filter(UserSummary::active).map(UserSummary::id).collect(Collectors.toSet()),
+                all.stream().filter(UserSummary::active).collect(Collectors.toMap(u -> u.email().toLowerCase(), UserSummary::id, (a, b) -> a)),
+                customFields.all(), user.id());
+    }
+
+    @Transactional
+    public CustomerDetails create(CurrentUser user, CustomerInput input) {
+        user.require("customer", "create");
+        var errors = new InvalidInputException.Collector();
+        ValidCustomer valid = validator.validate(input, validationContext(user), errors);
+        errors.throwIfAny();
+        long id = insertValid(user, valid);
+        return details(user, id);
+    }
+
+    /** Writes an already validated customer with its status history and audit; used by create and import. */
+    public long insertValid(CurrentUser user, ValidCustomer valid) {
+        Instant now = with.clock.instant();
+        long id = store.insert(valid, now);
+        store.insertStatusHistory(id, null, valid.status().key(), null, user.id(), now);
+        List<AuditLog.Change> changes = new ArrayList<>();
+        StoredCustomer.fields(valid).forEach((k, v) -> changes.add(new AuditLog.Change(k, null, v)));
+        with.audit.recordChanges("customer", id, "create", user.id(), changes);
+        return id;
+    }
+
+    /** Replaces every field. {@code expectedVersion} must be the version the user edited. */
+    @Transactional
+    public CustomerDetails update(CurrentUser user, long id, long expectedVersion, CustomerInput input) {
+        user.require("customer", "edit");
+        StoredCustomer old = visible(user, id);
+        if (old.version() != expectedVersion) {
+            throw new StaleVersionException("customer", old.version());
+        }
+        var errors = new InvalidInputException.Collector();
+        ValidCustomer valid = validator.validate(input, validationContext(user), errors);
+        errors.throwIfAny();
+        updateValid(user, old, valid, "update");
+        return details(user, id);
+    }
+
+    /** Changes only the given (non-null) fields. */
+    @Transactional
+    public CustomerDetails patch(CurrentUser user, long id, long expectedVersion, CustomerInput changes) {
+        StoredCustomer old = visible(user, id);
+        Map<String, String> custom = new LinkedHashMap<>(currentCustomValues(id));
+        if (changes.customFields() != null) {
+            custom.putAll(changes.customFields());
+        }
+        CustomerInput merged = new CustomerInput(
+                or(changes.type(), old.type()), or(changes.name(), old.name()), or(changes.phone(), old.phone()),
+                or(changes.email(), old.email()), or(changes.creditCode(), old.creditCode()),
+                or(changes.province(), old.province()), or(changes.city(), old.city()), or(changes.district(), old.district()),
+                or(changes.street(), old.street()), or(changes.industry(), old.industry()), or(changes.source(), old.source()),
+                changes.tags() != null ? changes.tags() : CustomerValidator.tagList(old.tags()),
+                changes.birthday() != null ? changes.birthday() : old.birthday(), or(changes.status(), old.status()),
+                or(changes.tier(), old.tier()), changes.ownerId() != null ? changes.ownerId() : old.ownerId(),
+                or(changes.externalId(), old.externalId()), or(changes.notes(), old.notes()), custom);
+        return update(user, id, expectedVersion, merged);
+    }
+
+    /** Updates a customer already checked for scope and version; records status history and the audit diff. */
+    public void updateValid(CurrentUser user, StoredCustomer old, ValidCustomer valid, String action) {
+        Instant now = with.clock.instant();
+        store.update(old.id(), old.version(), valid, now);
+        if (!old.status().equals(valid.status().key())) {
+            store.insertStatusHistory(old.id(), old.status(), valid.status().key(), null, user.id(), now);
+        }
+        Map<String, Object> after = StoredCustomer.fields(valid);
+        List<AuditLog.Change> changes = new ArrayList<>();
+        old.fields().forEach((k, v) -> changes.add(new AuditLog.Change(k, v, after.get(k))));
+        with.audit.recordChanges("customer", old.id(), action, user.id(), changes);
+    }
+
+    private Map<String, String> currentCustomValues(long id) {
+        Map<Long, CustomValue> values = store.customValues("customer", List.of(id)).getOrDefault(id, Map.of());
+        Map<String, String> out = new LinkedHashMap<>();
+        for (CustomFieldDef d : customFields.of("customer")) {
+            CustomValue v = values.get(d.id());
+            if (v != null) {
+                Object display = v.display();
+                out.put(d.key(), d.type() == CustomFieldDef.FieldType.MULTISELECT
+                        ? String.join(",", CustomerValidator.tagList(v.text())) : String.valueOf(display));
+            }
+        }
+        return out;
+    }
+
+    @Transactional
+    public void changeStatus(CurrentUser user, long id, long expectedVersion, CustomerStatus status, String reason) {
+        user.require("customer", "edit");
+        StoredCustomer old = visible(user, id);
+        if (old.version() != expectedVersion) {
+            throw new StaleVersionException("customer", old.version());
+        }
+        if (old.status().equals(status.key())) {
+            return;
+        }
+        Instant now = with.clock.instant();
+        store.setStatus(List.of(id), status.key(), now);
+        store.insertStatusHistory(id, old.status(), status.key(), reason, user.id(), now);
+        with.audit.recordChanges("customer", id, "status", user.id(), List.of(new AuditLog.Change("status", old.status(), status.key())));
+    }
+
+    @Transactional
+    public void delete(CurrentUser user, long id) {
+        user.require("customer", "delete");
+        StoredCustomer old = visible(user, id);
+        with.events.publishEvent(new CustomerDeleted(id, user.id()));
+        store.delete(id);
+        with.audit.record("customer", id, "delete", user.id(), old.name());
+    }
+
+    /** Result of a bulk action: which ids were done and which were refused (not visible). */
+    public record BulkResult(List<Long> done, List<Long> notFound) {
+    }
+
+    @Transactional
+    public BulkResult changeOwner(CurrentUser user, List<Long> ids, long newOwnerId) {
+        user.require("customer", "edit");
+        if (with.users.find(newOwnerId).filter(UserSummary::active).isEmpty()) {
+            throw new InvalidInputException("ownerId", "error.owner.invalid");
+        }
+        var split = splitVisible(user, ids);
+        List<Long> done = split.getKey().stream().map(StoredCustomer::id).toList();
+        if (!done.isEmpty()) {
+            store.setOwner(done, newOwnerId, with.clock.instant());
+            Map<Long, String> old = split.getKey().stream().collect(Collectors.toMap(StoredCustomer::id, c -> String.valueOf(c.ownerId())));
+            with.audit.recordBulk("customer", done, "owner", user.id(), "owner_id", old, String.valueOf(newOwnerId));
+        }
+        return new BulkResult(done, split.getValue());
+    }
+
+    @Transactional
+    public BulkResult changeStatus(CurrentUser user, List<Long> ids, CustomerStatus status) {
+        user.require("customer", "edit");
+        var split = splitVisible(user, ids);
+        Instant now = with.clock.instant();
+        List<Long> done = new ArrayList<>();
+        for (StoredCustomer c : split.getKey()) {
+            if (!c.status().equals(status.key())) {
+                store.insertStatusHistory(c.id(), c.status(), status.key(), null, user.id(), now);
+                with.audit.recordChanges("customer", c.id(), "status", user.id(), List.of(new AuditLog.Change("status", c.status(), status.key())));
+            }
+            done.add(c.id());
+        }
+        if (!done.isEmpty()) {
+            store.setStatus(done, status.key(), now);
+        }
+        return new BulkResult(done, split.getValue());
+    }
+
+    @Transactional
+    public BulkResult addTag(CurrentUser user, List<Long> ids, String tag) {
+        user.require("customer", "edit");
+        if (tag == null || tag.isBlank() || tag.contains(",")) {
+            throw new InvalidInputException("tag", "error.tag.invalid");
+        }
+        var split = splitVisible(user, ids);
+        Instant now = with.clock.instant();
+        List<Long> done = new ArrayList<>();
+        for (StoredCustomer c : split.getKey()) {
+            List<String> tags = new ArrayList<>(CustomerValidator.tagList(c.tags()));
+            if (!tags.contains(tag.trim())) {
+                tags.add(tag.trim());
+                String stored = CustomerValidator.tags(tags);
+                store.setTags(c.id(), stored, now);
+                with.audit.recordChanges("customer", c.id(), "update", user.id(), List.of(new AuditLog.Change("tags", c.tags(), stored)));
+            }
+            done.add(c.id());
+        }
+        return new BulkResult(done, split.getValue());
+    }
+
+    @Transactional
+    public BulkResult delete(CurrentUser user, List<Long> ids) {
+        user.require("customer", "delete");
+        var split = splitVisible(user, ids);
+        for (StoredCustomer c : split.getKey()) {
+            with.events.publishEvent(new CustomerDeleted(c.id(), user.id()));
+            store.delete(c.id());
+            with.audit.record("customer", c.id(), "delete", user.id(), c.name());
+        }
+        return new BulkResult(split.getKey().stream().map(StoredCustomer::id).toList(), split.getValue());
+    }
+
+    private Map.Entry<List<StoredCustomer>, List<Long>> splitVisible(CurrentUser user, List<Long> ids) {
+        if (ids == null || ids.isEmpty()) {
+            throw new InvalidInputException("ids", "error.required");
+        }
+        if (ids.size() > 10_000) {
+            throw new InvalidInputException("ids", "error.bulk.tooMany", 10_000);
+        }
+        OwnerScope scope = with.users.scopeOf(user);
+        List<StoredCustomer> found = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i += 1000) {
+            store.findAll(ids.subList(i, Math.min(ids.size(), i + 1000))).stream()
+                    .filter(c -> scope.includes(c.ownerId())).forEach(found::add);
+        }
+        var foundIds = found.stream().map(StoredCustomer::id).collect(Collectors.toSet());
+        List<Long> missing = ids.stream().filter(id -> !foundIds.contains(id)).distinct().toList();
+        return Map.entry(found, missing);
+    }
+
+    /** The stored customer if the user may see it; otherwise "not found", whether it exists or not. */
+    public StoredCustomer visible(CurrentUser user, long id) {
+        user.require("customer", "view");
+        StoredCustomer c = store.find(id).orElseThrow(() -> new NotFoundException("customer", id));
+        if (!with.users.scopeOf(user).includes(c.ownerId())) {
+            throw new NotFoundException("customer", id);
+        }
+        return c;
+    }
+
+    /** A visible customer's id, name and owner, for other modules. */
+    public CustomerRef ref(CurrentUser user, long id) {
+        StoredCustomer c = visible(user, id);
+        return new CustomerRef(c.id(), c.name(), c.ownerId());
+    }
+
+    public CustomerDetails details(CurrentUser user, long id) {
+        StoredCustomer c = visible(user, id);
+        Map<Long, CustomValue> values = store.customValues("customer", List.of(id)).getOrDefault(id, Map.of());
+        Map<String, Object> custom = new LinkedHashMap<>();
+        for (CustomFieldDef d : customFields.of("customer")) {
+            CustomValue v = values.get(d.id());
+            custom.put(d.key(), v == null ? null : CustomerQuery.displayValue(d, v));
+        }
+        String ownerName = with.users.find(c.ownerId()).map(UserSummary::name).orElse(null);
+        return new CustomerDetails(c.id(), c.type(), c.name(), c.phone(), c.phoneNormalized(), c.email(), c.creditCode(),
+                c.province(), c.city(), c.district(), c.street(), c.industry(), c.source(), CustomerValidator.tagList(c.tags()),
+                c.birthday(), c.status(), c.tier(), c.ownerId(), ownerName, c.externalId(), c.notes(), custom, c.version(),
+                c.createdAt(), c.updatedAt());
+    }
+
+    /** Input that reproduces a stored customer, e.g. to pre-fill an edit form. */
+    public CustomerInput inputOf(CurrentUser user, long id) {
+        StoredCustomer c = visible(user, id);
+        return new CustomerInput(c.type(), c.name(), c.phone(), c.email(), c.creditCode(), c.province(), c.city(),
+                c.district(), c.street(), c.industry(), c.source(), CustomerValidator.tagList(c.tags()), c.birthday(),
+                c.status(), c.tier(), c.ownerId(), c.externalId(), c.notes(), currentCustomValues(id));
+    }
+
+    public List<CustomFieldDef> customFields(String entityType) {
+        return customFields.of(entityType);
+    }
+
+    Map<Long, Long> ownersOf(List<Long> ids) {
+        Map<Long, Long> out = new HashMap<>();
+        store.findAll(ids).forEach(c -> out.put(c.id(), c.ownerId()));
+        return out;
+    }
+
+    private static String or(String a, String b) {
+        return a != null ? a : b;
+    }
+
+    static boolean same(Object a, Object b) {
+        return Objects.equals(a, b);
+    }
+}

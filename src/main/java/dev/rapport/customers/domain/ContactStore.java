@@ -1,0 +1,152 @@
+package dev.rapport.customers.domain;
+
+import dev.rapport.platform.StaleVersionException;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** SQL for the contacts table. */
+@Repository
+public class ContactStore {
+
+    static final String SELECT = """
+            select k.id, k.customer_id, c.name as customer_name, k.name, k.title, k.phone, k.phone_normalized, k.email,
+                   k.email_normalized, k.birthday, k.owner_id, k.external_id, k.notes, k.version, k.created_at, k.updated_at
+            from contacts k left join customers c on c.id = k.customer_id""";
+    private static final String INSERT = """
+            insert into contacts (customer_id, name, title, phone, phone_normalized, email, email_normalized, birthday,
+                owner_id, external_id, notes, search_text, version, created_at, updated_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)""";
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+
+    public ContactStore(JdbcClient jdbc, JdbcTemplate template) {
+        this.jdbc = jdbc;
+        this.template = template;
+    }
+
+    public List<Long> insertAll(List<ValidContact> contacts, Instant now) {
+        List<Long> ids = new ArrayList<>(contacts.size());
+        if (contacts.isEmpty()) {
+            return ids;
+        }
+        Timestamp ts = Timestamp.from(now);
+        template.execute((java.sql.Connection con) -> {
+            try (var ps = con.prepareStatement(INSERT, new String[] {"id"})) {
+                for (ValidContact k : contacts) {
+                    int i = 1;
+                    if (k.customerId() == null) {
+                        ps.setNull(i++, java.sql.Types.BIGINT);
+                    } else {
+                        ps.setLong(i++, k.customerId());
+                    }
+                    ps.setString(i++, k.name());
+                    ps.setString(i++, k.title());
+                    ps.setString(i++, k.phone());
+                    ps.setString(i++, k.phoneNormalized());
+                    ps.setString(i++, k.email());
+                    ps.setString(i++, k.emailNormalized());
+                    ps.setDate(i++, k.birthday() == null ? null : Date.valueOf(k.birthday()));
+                    ps.setLong(i++, k.ownerId());
+                    ps.setString(i++, k.externalId());
+                    ps.setString(i++, k.notes());
+                    ps.setString(i++, k.searchText());
+                    ps.setTimestamp(i++, ts);
+                    ps.setTimestamp(i, ts);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+                try (ResultSet keys = ps.getGeneratedKeys()) {
+                    while (keys.next()) {
+                        ids.add(keys.getLong(1));
+                    }
+                }
+            }
+            return null;
+        });
+        List<Object[]> values = new ArrayList<>();
+        for (int i = 0; i < contacts.size(); i++) {
+            for (CustomValue v : contacts.get(i).customValues()) {
+                values.add(new Object[] {"contact", ids.get(i), v.fieldId(), v.text(), v.number(), v.date() == null ? null : Date.valueOf(v.date())});
+            }
+        }
+        if (!values.isEmpty()) {
+            template.batchUpdate("insert into custom_field_values (entity_type, entity_id, field_id, value_text, value_number, value_date) values (?, ?, ?, ?, ?, ?)", values);
+        }
+        return ids;
+    }
+
+    public void update(long id, long expectedVersion, ValidContact k, Instant now) {
+        int n = jdbc.sql("""
+                update contacts set customer_id = :customer, name = :name, title = :title, phone = :phone,
+                    phone_normalized = :phoneN, email = :email, email_normalized = :emailN, birthday = :birthday,
+                    owner_id = :owner, external_id = :ext, notes = :notes, search_text = :search,
+                    version = version + 1, updated_at = :now
+                where id = :id and version = :version""")
+                .param("customer", k.customerId()).param("name", k.name()).param("title", k.title()).param("phone", k.phone())
+                .param("phoneN", k.phoneNormalized()).param("email", k.email()).param("emailN", k.emailNormalized())
+                .param("birthday", k.birthday() == null ? null : Date.valueOf(k.birthday())).param("owner", k.ownerId())
+                .param("ext", k.externalId()).param("notes", k.notes()).param("search", k.searchText())
+                .param("now", Timestamp.from(now)).param("id", id).param("version", expectedVersion).update();
+        if (n == 0) {
+            throw new StaleVersionException("contact", find(id).map(StoredContact::version).orElse(-1L));
+        }
+        jdbc.sql("delete from custom_field_values where entity_type = 'contact' and entity_id = :id").param("id", id).update();
+        for (CustomValue v : k.customValues()) {
+            jdbc.sql("insert into custom_field_values (entity_type, entity_id, field_id, value_text, value_number, value_date) values ('contact', :id, :f, :t, :n, :d)")
+                    .param("id", id).param("f", v.fieldId()).param("t", v.text()).param("n", v.number())
+                    .param("d", v.date() == null ? null : Date.valueOf(v.date())).update();
+        }
+    }
+
+    public Optional<StoredContact> find(long id) {
+        return jdbc.sql(SELECT + " where k.id = :id").param("id", id).query(ContactStore::row).optional();
+    }
+
+    public List<StoredContact> ofCustomer(long customerId) {
+        return jdbc.sql(SELECT + " where k.customer_id = :c order by k.id").param("c", customerId).query(ContactStore::row).list();
+    }
+
+    public List<StoredContact> findAll(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT + " where k.id in (:ids)").param("ids", ids).query(ContactStore::row).list();
+    }
+
+    public void delete(long id) {
+        jdbc.sql("delete from custom_field_values where entity_type = 'contact' and entity_id = :id").param("id", id).update();
+        jdbc.sql("delete from contacts where id = :id").param("id", id).update();
+    }
+
+    public int moveToCustomer(Collection<Long> fromCustomers, long toCustomer, Instant now) {
+        return jdbc.sql("update contacts set customer_id = :to, version = version + 1, updated_at = :now where customer_id in (:from)")
+                .param("to", toCustomer).param("from", fromCustomers).param("now", Timestamp.from(now)).update();
+    }
+
+    /** Contacts keep their company's name in their search text; a renamed company refreshes it. */
+    public void refreshCompanyName(long customerId, String oldName, String newName) {
+        jdbc.sql("update contacts set search_text = replace(search_text, :old, :new) where customer_id = :c")
+                .param("old", " " + oldName.toLowerCase() + " ").param("new", " " + newName.toLowerCase() + " ")
+                .param("c", customerId).update();
+    }
+
+    static StoredContact row(ResultSet rs, int n) throws SQLException {
+        Date b = rs.getDate("birthday");
+        return new StoredContact(rs.getLong("id"), rs.getObject("customer_id", Long.class), rs.getString("customer_name"),
+                rs.getString("name"), rs.getString("title"), rs.getString("phone"), rs.getString("phone_normalized"),
+                rs.getString("email"), rs.getString("email_normalized"), b == null ? null : b.toLocalDate(),
+                rs.getLong("owner_id"), rs.getString("external_id"), rs.getString("notes"), rs.getLong("version"),
+                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+    }
+}

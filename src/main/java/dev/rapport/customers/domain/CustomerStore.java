@@ -1,0 +1,234 @@
+package dev.rapport.customers.domain;
+
+import dev.rapport.platform.StaleVersionException;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** SQL for the customers table and its custom-field values. Updates check the version. */
+@Repository
+public class CustomerStore {
+
+    static final String COLUMNS = """
+            id, type, name, phone, phone_normalized, email, email_normalized, credit_code, province, city, district,
+            street, industry, source, tags, birthday, status, tier, owner_id, external_id, notes, version, created_at, updated_at""";
+
+    private static final String INSERT = """
+            insert into customers (type, name, phone, phone_normalized, email, email_normalized, credit_code, province,
+                city, district, street, industry, source, tags, birthday, status, tier, owner_id, external_id, notes,
+                search_text, name_key, version, created_at, updated_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)""";
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+
+    public CustomerStore(JdbcClient jdbc, JdbcTemplate template) {
+        this.jdbc = jdbc;
+        this.template = template;
+    }
+
+    public long insert(ValidCustomer c, Instant now) {
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        template.update(con -> {
+            var ps = con.prepareStatement(INSERT, new String[] {"id"});
+            bindInsert(ps, c, now);
+            return ps;
+        }, keys);
+        long id = keys.getKey().longValue();
+        writeCustomValues(id, c.customValues(), false);
+        return id;
+    }
+
+    /** Inserts many customers in JDBC batches and returns their ids in order. */
+    public List<Long> insertAll(List<ValidCustomer> customers, Instant now) {
+        List<Long> ids = new ArrayList<>(customers.size());
+        if (customers.isEmpty()) {
+            return ids;
+        }
+        template.execute((java.sql.Connection con) -> {
+            try (var ps = con.prepareStatement(INSERT, new String[] {"id"})) {
+                for (ValidCustomer c : customers) {
+                    bindInsert(ps, c, now);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+                try (ResultSet keys = ps.getGeneratedKeys()) {
+                    while (keys.next()) {
+                        ids.add(keys.getLong(1));
+                    }
+                }
+            }
+            return null;
+        });
+        List<Object[]> values = new ArrayList<>();
+        for (int i = 0; i < customers.size(); i++) {
+            for (CustomValue v : customers.get(i).customValues()) {
+                values.add(new Object[] {"customer", ids.get(i), v.fieldId(), v.text(), v.number(), v.date() == null ? null : Date.valueOf(v.date())});
+            }
+        }
+        if (!values.isEmpty()) {
+            template.batchUpdate("insert into custom_field_values (entity_type, entity_id, field_id, value_text, value_number, value_date) values (?, ?, ?, ?, ?, ?)", values);
+        }
+        return ids;
+    }
+
+    private static void bindInsert(java.sql.PreparedStatement ps, ValidCustomer c, Instant now) throws SQLException {
+        int i = 1;
+        ps.setString(i++, c.type().key());
+        ps.setString(i++, c.name());
+        ps.setString(i++, c.phone());
+        ps.setString(i++, c.phoneNormalized());
+        ps.setString(i++, c.email());
+        ps.setString(i++, c.emailNormalized());
+        ps.setString(i++, c.creditCode());
+        ps.setString(i++, c.province());
+        ps.setString(i++, c.city());
+        ps.setString(i++, c.district());
+        ps.setString(i++, c.street());
+        ps.setString(i++, c.industry());
+        ps.setString(i++, c.source());
+        ps.setString(i++, c.tags());
+        ps.setDate(i++, c.birthday() == null ? null : Date.valueOf(c.birthday()));
+        ps.setString(i++, c.status().key());
+        ps.setString(i++, c.tier().key());
+        ps.setLong(i++, c.ownerId());
+        ps.setString(i++, c.externalId());
+        ps.setString(i++, c.notes());
+        ps.setString(i++, c.searchText());
+        ps.setString(i++, c.nameKey());
+        Timestamp ts = Timestamp.from(now);
+        ps.setTimestamp(i++, ts);
+        ps.setTimestamp(i, ts);
+    }
+
+    public void update(long id, long expectedVersion, ValidCustomer c, Instant now) {
+        int n = jdbc.sql("""
+                update customers set type = :type, name = :name, phone = :phone, phone_normalized = :phoneN, email = :email,
+                    email_normalized = :emailN, credit_code = :cc, province = :province, city = :city, district = :district,
+                    street = :street, industry = :industry, source = :source, tags = :tags, birthday = :birthday,
+                    status = :status, tier = :tier, owner_id = :owner, external_id = :ext, notes = :notes,
+                    search_text = :search, name_key = :nameKey, version = version + 1, updated_at = :now
+                where id = :id and version = :version""")
+                .param("type", c.type().key()).param("name", c.name()).param("phone", c.phone())
+                .param("phoneN", c.phoneNormalized()).param("email", c.email()).param("emailN", c.emailNormalized())
+                .param("cc", c.creditCode()).param("province", c.province()).param("city", c.city())
+                .param("district", c.district()).param("street", c.street()).param("industry", c.industry())
+                .param("source", c.source()).param("tags", c.tags())
+                .param("birthday", c.birthday() == null ? null : Date.valueOf(c.birthday()))
+                .param("status", c.status().key()).param("tier", c.tier().key()).param("owner", c.ownerId())
+                .param("ext", c.externalId()).param("notes", c.notes()).param("search", c.searchText())
+                .param("nameKey", c.nameKey()).param("now", Timestamp.from(now)).param("id", id).param("version", expectedVersion)
+                .update();
+        if (n == 0) {
+            throw new StaleVersionException("customer", find(id).map(StoredCustomer::version).orElse(-1L));
+        }
+        writeCustomValues(id, c.customValues(), true);
+    }
+
+    private void writeCustomValues(long id, List<CustomValue> values, boolean replace) {
+        if (replace) {
+            jdbc.sql("delete from custom_field_values where entity_type = 'customer' and entity_id = :id").param("id", id).update();
+        }
+        for (CustomValue v : values) {
+            jdbc.sql("""
+                    insert into custom_field_values (entity_type, entity_id, field_id, value_text, value_number, value_date)
+                    values ('customer', :id, :field, :text, :number, :date)""")
+                    .param("id", id).param("field", v.fieldId()).param("text", v.text()).param("number", v.number())
+                    .param("date", v.date() == null ? null : Date.valueOf(v.date())).update();
+        }
+    }
+
+    public Optional<StoredCustomer> find(long id) {
+        return jdbc.sql("select " + COLUMNS + " from customers where id = :id").param("id", id)
+                .query(CustomerStore::row).optional();
+    }
+
+    public List<StoredCustomer> findAll(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select " + COLUMNS + " from customers where id in (:ids) order by id").param("ids", ids)
+                .query(CustomerStore::row).list();
+    }
+
+    /** Custom-field values of some customers: customer id → (field id → value). */
+    public Map<Long, Map<Long, CustomValue>> customValues(String entityType, Collection<Long> ids) {
+        Map<Long, Map<Long, CustomValue>> out = new HashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("""
+                select entity_id, field_id, value_text, value_number, value_date from custom_field_values
+                where entity_type = :type and entity_id in (:ids)""")
+                .param("type", entityType).param("ids", ids)
+                .query(rs -> {
+                    Date d = rs.getDate("value_date");
+                    out.computeIfAbsent(rs.getLong("entity_id"), k -> new HashMap<>())
+                            .put(rs.getLong("field_id"), new CustomValue(rs.getLong("field_id"), rs.getString("value_text"),
+                                    rs.getBigDecimal("value_number"), d == null ? null : d.toLocalDate()));
+                });
+        return out;
+    }
+
+    public void delete(long id) {
+        jdbc.sql("delete from custom_field_values where entity_type = 'customer' and entity_id = :id").param("id", id).update();
+        jdbc.sql("delete from customers where id = :id").param("id", id).update();
+    }
+
+    public void insertStatusHistory(long customerId, String from, String to, String reason, Long by, Instant at) {
+        jdbc.sql("""
+                insert into customer_status_history (customer_id, from_status, to_status, reason, changed_by, changed_at)
+                values (:c, :from, :to, :reason, :by, :at)""")
+                .param("c", customerId).param("from", from).param("to", to).param("reason", reason).param("by", by)
+                .param("at", Timestamp.from(at)).update();
+    }
+
+    public void insertStatusHistoryBatch(List<Long> ids, List<String> statuses, Long by, Instant at) {
+        List<Object[]> rows = new ArrayList<>(ids.size());
+        Timestamp ts = Timestamp.from(at);
+        for (int i = 0; i < ids.size(); i++) {
+            rows.add(new Object[] {ids.get(i), null, statuses.get(i), null, by, ts});
+        }
+        template.batchUpdate("""
+                insert into customer_status_history (customer_id, from_status, to_status, reason, changed_by, changed_at)
+                values (?, ?, ?, ?, ?, ?)""", rows);
+    }
+
+    public int setOwner(Collection<Long> ids, long ownerId, Instant now) {
+        return jdbc.sql("update customers set owner_id = :o, version = version + 1, updated_at = :now where id in (:ids)")
+                .param("o", ownerId).param("now", Timestamp.from(now)).param("ids", ids).update();
+    }
+
+    public int setStatus(Collection<Long> ids, String status, Instant now) {
+        return jdbc.sql("update customers set status = :s, version = version + 1, updated_at = :now where id in (:ids)")
+                .param("s", status).param("now", Timestamp.from(now)).param("ids", ids).update();
+    }
+
+    public void setTags(long id, String tags, Instant now) {
+        jdbc.sql("update customers set tags = :t, version = version + 1, updated_at = :now where id = :id")
+                .param("t", tags).param("now", Timestamp.from(now)).param("id", id).update();
+    }
+
+    static StoredCustomer row(ResultSet rs, int n) throws SQLException {
+        Date birthday = rs.getDate("birthday");
+        return new StoredCustomer(rs.getLong("id"), rs.getString("type"), rs.getString("name"), rs.getString("phone"),
+                rs.getString("phone_normalized"), rs.getString("email"), rs.getString("email_normalized"),
+                rs.getString("credit_code"), rs.getString("province"), rs.getString("city"), rs.getString("district"),
+                rs.getString("street"), rs.getString("industry"), rs.getString("source"), rs.getString("tags"),
+                birthday == null ? null : birthday.toLocalDate(), rs.getString("status"), rs.getString("tier"),
+                rs.getLong("owner_id"), rs.getString("external_id"), rs.getString("notes"), rs.getLong("version"),
+                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+    }
+}

@@ -1,0 +1,295 @@
+package dev.rapport.customers.query;
+
+import dev.rapport.customers.CustomerFilter;
+import dev.rapport.customers.CustomerRow;
+import dev.rapport.customers.domain.CustomFieldDef;
+import dev.rapport.customers.domain.CustomFieldStore;
+import dev.rapport.customers.domain.CustomValue;
+import dev.rapport.customers.domain.CustomerStore;
+import dev.rapport.customers.domain.CustomerValidator;
+import dev.rapport.customers.domain.Normalizer;
+import dev.rapport.identity.OwnerScope;
+import dev.rapport.identity.UserManagement;
+import dev.rapport.identity.UserSummary;
+import dev.rapport.platform.Cursor;
+import dev.rapport.platform.CursorPage;
+import dev.rapport.platform.InvalidInputException;
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Customer lists: whitelisted filters, keyset paging and capped counts, always within the
+ * user's data scope. No SQL is built from user text; values are bound parameters.
+ */
+@Component
+public class CustomerQuery {
+
+    public static final int COUNT_CAP = 10_000;
+
+    private final JdbcClient jdbc;
+    private final CustomFieldStore fields;
+    private final CustomerStore store;
+    private final Normalizer normalizer;
+    private final UserManagement users;
+
+    CustomerQuery(JdbcClient jdbc, CustomFieldStore fields, CustomerStore store, Normalizer normalizer, UserManagement users) {
+        this.jdbc = jdbc;
+        this.fields = fields;
+        this.store = store;
+        this.normalizer = normalizer;
+        this.users = users;
+    }
+
+    /** SQL where-clause and its parameters. */
+    record Where(String sql, Map<String, Object> params) {
+    }
+
+    Where where(CustomerFilter f, OwnerScope scope) {
+        List<String> clauses = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        if (!scope.isAll()) {
+            clauses.add("c.owner_id in (:scopeOwners)");
+            params.put("scopeOwners", scope.owners());
+        }
+        eq(clauses, params, "c.type", "type", f.type());
+        if (!f.statuses().isEmpty()) {
+            clauses.add("c.status in (:statuses)");
+            params.put("statuses", f.statuses());
+        }
+        eq(clauses, params, "c.tier", "tier", f.tier());
+        eq(clauses, params, "c.industry", "industry", f.industry());
+        eq(clauses, params, "c.source", "source", f.source());
+        eq(clauses, params, "c.province", "province", f.province());
+        eq(clauses, params, "c.city", "city", f.city());
+        if (f.ownerId() != null) {
+            clauses.add("c.owner_id = :owner");
+            params.put("owner", f.ownerId());
+        }
+        if (f.tag() != null) {
+            clauses.add("c.tags like :tag");
+            params.put("tag", "%," + escapeLike(f.tag()) + ",%");
+        }
+        if (f.createdFrom() != null) {
+            clauses.add("c.created_at >= :createdFrom");
+            params.put("createdFrom", Timestamp.valueOf(f.createdFrom().atStartOfDay()));
+        }
+        if (f.createdTo() != null) {
+            clauses.add("c.created_at < :createdTo");
+            params.put("createdTo", Timestamp.valueOf(f.createdTo().plusDays(1).atStartOfDay()));
+        }
+        if (f.q() != null) {
+            clauses.add("c.search_text like :q");
+            params.put("q", searchPattern(f.q()));
+        }
+        customFieldClauses(f.custom(), "customer", "c", clauses, params);
+        String sql = clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses);
+        return new Where(sql, params);
+    }
+
+    /** Substring match for 3+ characters (trigram-indexed); word-prefix match for 1–2 (initials like "zs"). */
+    String searchPattern(String q) {
+        String term = escapeLike(normalizer.searchTerm(q));
+        boolean cjk = term.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN);
+        return term.length() >= 3 || cjk ? "%" + term + "%" : "% " + term + "%";
+    }
+
+    void customFieldClauses(Map<String, String> custom, String entityType, String alias, List<String> clauses, Map<String, Object> params) {
+        if (custom.isEmpty()) {
+            return;
+        }
+        List<CustomFieldDef> defs = fields.of(entityType);
+        var errors = new InvalidInputException.Collector();
+        int i = 0;
+        for (var e : custom.entrySet()) {
+            String key = e.getKey();
+            String op = "=";
+            if (key.endsWith(".min")) {
+                key = key.substring(0, key.length() - 4);
+                op = ">=";
+            } else if (key.endsWith(".max")) {
+                key = key.substring(0, key.length() - 4);
+                op = "<=";
+            }
+            String k = key;
+            CustomFieldDef def = defs.stream().filter(d -> d.key().equals(k)).findFirst().orElse(null);
+            if (def == null) {
+                errors.reject("cf." + e.getKey(), "error.customField.unknown");
+                continue;
+            }
+            Object value;
+            try {
+                value = switch (def.type()) {
+                    case NUMBER -> new BigDecimal(e.getValue());
+                    case DATE -> Date.valueOf(LocalDate.parse(e.getValue()));
+                    case MULTISELECT -> "%," + escapeLike(e.getValue()) + ",%";
+                    default -> e.getValue();
+                };
+            } catch (RuntimeException ex) {
+                errors.reject("cf." + e.getKey(), "error.value.invalid");
+                continue;
+            }
+            String cmp = def.type() == CustomFieldDef.FieldType.MULTISELECT ? "like" : op;
+            clauses.add("exists (select 1 from custom_field_values v" + i + " where v" + i + ".entity_type = '" + entityType
+                    + "' and v" + i + ".entity_id = " + alias + ".id and v" + i + ".field_id = :cff" + i + " and v" + i + "."
+                    + def.valueColumn() + " " + cmp + " :cfv" + i + ")");
+            params.put("cff" + i, def.id());
+            params.put("cfv" + i, value);
+            i++;
+        }
+        errors.throwIfAny();
+    }
+
+    public CursorPage<CustomerRow> list(CustomerFilter f, OwnerScope scope, String cursor, int limit) {
+        Where w = where(f, scope);
+        Map<String, Object> params = new HashMap<>(w.params());
+        String keyset = "";
+        Cursor c = cursor == null || cursor.isBlank() ? null : Cursor.decode(cursor);
+        String order;
+        switch (f.sort()) {
+            case "id" -> {
+                order = "c.id asc";
+                if (c != null) {
+                    keyset = "c.id > :cid";
+                }
+            }
+            case "name", "-name" -> {
+                boolean asc = f.sort().equals("name");
+                order = asc ? "c.name asc, c.id asc" : "c.name desc, c.id desc";
+                if (c != null) {
+                    keyset = asc ? "(c.name > :cv or (c.name = :cv and c.id > :cid))" : "(c.name < :cv or (c.name = :cv and c.id < :cid))";
+                    params.put("cv", c.sortValue());
+                }
+            }
+            case "updated", "-updated" -> {
+                boolean asc = f.sort().equals("updated");
+                order = asc ? "c.updated_at asc, c.id asc" : "c.updated_at desc, c.id desc";
+                if (c != null) {
+                    keyset = asc ? "(c.updated_at > :cv or (c.updated_at = :cv and c.id > :cid))"
+                            : "(c.updated_at < :cv or (c.updated_at = :cv and c.id < :cid))";
+                    params.put("cv", Timestamp.from(Instant.parse(c.sortValue())));
+                }
+            }
+            default -> {
+                order = "c.id desc";
+                if (c != null) {
+                    keyset = "c.id < :cid";
+                }
+            }
+        }
+        if (c != null) {
+            params.put("cid", c.id());
+        }
+        String where = w.sql();
+        if (!keyset.isEmpty()) {
+            where = where.isEmpty() ? " where " + keyset : where + " and " + keyset;
+        }
+        params.put("limit", limit + 1);
+        List<CustomerRow> rows = jdbc.sql("""
+                        select c.id, c.type, c.name, c.phone, c.email, c.province, c.city, c.industry, c.source, c.tags,
+                               c.status, c.tier, c.owner_id, c.created_at, c.updated_at
+                        from customers c""" + where + " order by " + order + " limit :limit")
+                .params(params).query(CustomerQuery::row).list();
+        String next = null;
+        if (rows.size() > limit) {
+            rows = new ArrayList<>(rows.subList(0, limit));
+            CustomerRow last = rows.get(limit - 1);
+            String sortValue = switch (f.sort()) {
+                case "name", "-name" -> last.name();
+                case "updated", "-updated" -> last.updatedAt().toString();
+                default -> null;
+            };
+            next = new Cursor(sortValue, last.id()).encode();
+        }
+        return new CursorPage<>(decorate(rows), next);
+    }
+
+    /** Streams every matching row (for export) in id order, a page at a time, in bounded memory. */
+    public void forEach(CustomerFilter f, OwnerScope scope, Consumer<CustomerRow> consumer) {
+        CustomerFilter byId = new CustomerFilter(f.type(), f.statuses(), f.tier(), f.industry(), f.source(), f.province(),
+                f.city(), f.ownerId(), f.tag(), f.createdFrom(), f.createdTo(), f.q(), f.custom(), "id");
+        String cursor = null;
+        do {
+            CursorPage<CustomerRow> page = list(byId, scope, cursor, 1000);
+            page.items().forEach(consumer);
+            cursor = page.next();
+        } while (cursor != null);
+    }
+
+    /** Exact count up to the cap; at the cap the UI shows "10,000+". */
+    public long count(CustomerFilter f, OwnerScope scope) {
+        Where w = where(f, scope);
+        Map<String, Object> params = new HashMap<>(w.params());
+        params.put("cap", COUNT_CAP + 1);
+        return jdbc.sql("select count(*) from (select 1 from customers c" + w.sql() + " limit :cap) x")
+                .params(params).query(Long.class).single();
+    }
+
+    private List<CustomerRow> decorate(List<CustomerRow> rows) {
+        if (rows.isEmpty()) {
+            return rows;
+        }
+        Set<Long> owners = rows.stream().map(CustomerRow::ownerId).collect(Collectors.toSet());
+        Map<Long, UserSummary> names = users.summaries(owners);
+        List<CustomFieldDef> defs = fields.of("customer");
+        Map<Long, Map<Long, CustomValue>> custom = defs.isEmpty() ? Map.of()
+                : store.customValues("customer", rows.stream().map(CustomerRow::id).toList());
+        List<CustomerRow> out = new ArrayList<>(rows.size());
+        for (CustomerRow r : rows) {
+            Map<String, Object> cf = new LinkedHashMap<>();
+            Map<Long, CustomValue> values = custom.getOrDefault(r.id(), Map.of());
+            for (CustomFieldDef d : defs) {
+                CustomValue v = values.get(d.id());
+                cf.put(d.key(), v == null ? null : displayValue(d, v));
+            }
+            UserSummary owner = names.get(r.ownerId());
+            out.add(new CustomerRow(r.id(), r.type(), r.name(), r.phone(), r.email(), r.province(), r.city(), r.industry(),
+                    r.source(), r.tags(), r.status(), r.tier(), r.ownerId(), owner == null ? null : owner.name(),
+                    r.createdAt(), r.updatedAt(), cf));
+        }
+        return out;
+    }
+
+    public static Object displayValue(CustomFieldDef d, CustomValue v) {
+        if (d.type() == CustomFieldDef.FieldType.MULTISELECT && v.text() != null) {
+            return CustomerValidator.tagList(v.text());
+        }
+        if (d.type() == CustomFieldDef.FieldType.BOOLEAN) {
+            return Boolean.parseBoolean(v.text());
+        }
+        return v.display();
+    }
+
+    private static CustomerRow row(ResultSet rs, int n) throws SQLException {
+        return new CustomerRow(rs.getLong("id"), rs.getString("type"), rs.getString("name"), rs.getString("phone"),
+                rs.getString("email"), rs.getString("province"), rs.getString("city"), rs.getString("industry"),
+                rs.getString("source"), CustomerValidator.tagList(rs.getString("tags")), rs.getString("status"),
+                rs.getString("tier"), rs.getLong("owner_id"), null, rs.getTimestamp("created_at").toInstant(),
+                rs.getTimestamp("updated_at").toInstant(), Map.of());
+    }
+
+    private static void eq(List<String> clauses, Map<String, Object> params, String column, String name, String value) {
+        if (value != null) {
+            clauses.add(column + " = :" + name);
+            params.put(name, value);
+        }
+    }
+
+    static String escapeLike(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

@@ -1,0 +1,111 @@
+package dev.rapport.identity;
+
+import dev.rapport.platform.Cursor;
+import dev.rapport.platform.CursorPage;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Records who changed what and when. Every module writes here in the same transaction as the
+ * change, so a change and its history are never apart. Values are stored as text, truncated to
+ * 2,000 characters.
+ */
+@Service
+public class AuditLog {
+
+    public record Change(String field, Object oldValue, Object newValue) {
+    }
+
+    private static final String INSERT = """
+            insert into audit_log (entity_type, entity_id, action, field, old_value, new_value, actor_id, at)
+            values (?, ?, ?, ?, ?, ?, ?, ?)""";
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+    private final Clock clock;
+
+    AuditLog(JdbcClient jdbc, JdbcTemplate template, Clock clock) {
+        this.jdbc = jdbc;
+        this.template = template;
+        this.clock = clock;
+    }
+
+    /** Records an action with no field detail (e.g. delete, import). */
+    public void record(String entityType, long entityId, String action, Long actorId, String note) {
+        template.update(INSERT, entityType, entityId, action, null, null, clip(note), actorId, Timestamp.from(clock.instant()));
+    }
+
+    /** Records the changed fields of one record; unchanged fields are skipped. */
+    public void recordChanges(String entityType, long entityId, String action, Long actorId, List<Change> changes) {
+        Timestamp now = Timestamp.from(clock.instant());
+        List<Object[]> rows = new ArrayList<>();
+        for (Change c : changes) {
+            if (!Objects.equals(text(c.oldValue()), text(c.newValue()))) {
+                rows.add(new Object[] {entityType, entityId, action, c.field(), clip(text(c.oldValue())), clip(text(c.newValue())), actorId, now});
+            }
+        }
+        if (rows.isEmpty() && !"update".equals(action)) {
+            rows.add(new Object[] {entityType, entityId, action, null, null, null, actorId, now});
+        }
+        if (!rows.isEmpty()) {
+            template.batchUpdate(INSERT, rows);
+        }
+    }
+
+    /** Records the same action for many records in one batch (bulk owner change, import). */
+    public void recordBulk(String entityType, List<Long> entityIds, String action, Long actorId, String field,
+                           Map<Long, String> oldValues, String newValue) {
+        Timestamp now = Timestamp.from(clock.instant());
+        List<Object[]> rows = new ArrayList<>(entityIds.size());
+        for (Long id : entityIds) {
+            rows.add(new Object[] {entityType, id, action, field, oldValues == null ? null : clip(oldValues.get(id)), clip(newValue), actorId, now});
+        }
+        for (int i = 0; i < rows.size(); i += 1000) {
+            template.batchUpdate(INSERT, rows.subList(i, Math.min(rows.size(), i + 1000)));
+        }
+    }
+
+    /** The history of one record, newest first, keyset-paged. */
+    public CursorPage<AuditEntry> history(String entityType, long entityId, String cursor, int limit) {
+        long before = cursor == null ? Long.MAX_VALUE : Cursor.decode(cursor).id();
+        List<AuditEntry> rows = jdbc.sql("""
+                        select a.id, a.entity_type, a.entity_id, a.action, a.field, a.old_value, a.new_value,
+                               a.actor_id, u.name as actor_name, a.at
+                        from audit_log a left join users u on u.id = a.actor_id
+                        where a.entity_type = :type and a.entity_id = :id and a.id < :before
+                        order by a.id desc
+                        limit :limit""")
+                .param("type", entityType).param("id", entityId).param("before", before).param("limit", limit + 1)
+                .query((rs, n) -> new AuditEntry(rs.getLong("id"), rs.getString("entity_type"), rs.getLong("entity_id"),
+                        rs.getString("action"), rs.getString("field"), rs.getString("old_value"), rs.getString("new_value"),
+                        (Long) rs.getObject("actor_id", Long.class), rs.getString("actor_name"),
+                        rs.getTimestamp("at").toInstant()))
+                .list();
+        String next = null;
+        if (rows.size() > limit) {
+            rows = rows.subList(0, limit);
+            next = new Cursor(null, rows.get(limit - 1).id()).encode();
+        }
+        return new CursorPage<>(rows, next);
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : String.valueOf(value);
+    }
+
+    private static String clip(String value) {
+        return value == null || value.length() <= 2000 ? value : value.substring(0, 2000);
+    }
+}

@@ -1,0 +1,31 @@
+package dev.rapport.identity;
+
+import java.util.Set;
+import org.springframework.security.access.AccessDeniedException;
+
+/**
+ * The signed-in user as the rest of the application sees them: role, permissions and data scope,
+ * read fresh on every request so a role change applies at once.
+ */
+public record CurrentUser(long id, String email, String name, String roleKey, DataScope scope,
+                          long departmentId, Set<String> permissions) {
+
+    public boolean can(String permission) {
+        return permissions.contains(permission);
+    }
+
+    public boolean can(String recordType, String action) {
+        return can(Permission.of(recordType, action));
+    }
+
+    /** Throws (answered with 403) unless the user holds the permission. */
+    public void require(String recordType, String action) {
+        require(Permission.of(recordType, action));
+    }
+
+    public void require(String permission) {
+        if (!can(permission)) {
+            throw new AccessDeniedException("missing permission " + permission);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package dev.rapport.identity;
+
+import java.util.Set;
+
+/**
+ * The owners whose records a user may see. {@code all()} means no restriction; otherwise a query
+ * adds {@code owner_id in (:owners)}. Never empty: a user always sees their own records.
+ */
+public record OwnerScope(Set<Long> owners) {
+
+    private static final OwnerScope ALL = new OwnerScope(null);
+
+    public static OwnerScope all() {
+        return ALL;
+    }
+
+    public boolean isAll() {
+        return owners == null;
+    }
+
+    public boolean includes(long ownerId) {
+        return owners == null || owners.contains(ownerId);
+    }
+}

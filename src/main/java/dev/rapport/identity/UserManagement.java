@@ -1,0 +1,249 @@
+package dev.rapport.identity;
+
+import dev.rapport.identity.domain.DepartmentRow;
+import dev.rapport.identity.domain.IdentityStore;
+import dev.rapport.identity.domain.RoleRow;
+import dev.rapport.identity.domain.UserRow;
+import dev.rapport.platform.InvalidInputException;
+import dev.rapport.platform.NotFoundException;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
+
+/**
+ * Users as the rest of Rapport sees them: who is signed in, whose records they may see, and
+ * the hand-over of a departing user's records.
+ */
+@Service
+public class UserManagement {
+
+    public static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+    private static final String CURRENT = UserManagement.class.getName() + ".current";
+
+    private final IdentityStore store;
+    private final PasswordEncoder passwords;
+    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    UserManagement(IdentityStore store, PasswordEncoder passwords, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+        this.store = store;
+        this.passwords = passwords;
+        this.audit = audit;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** The signed-in user, read once per request. */
+    public CurrentUser current() {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request != null && request.getAttribute(CURRENT, RequestAttributes.SCOPE_REQUEST) instanceof CurrentUser cached) {
+            return cached;
+        }
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth == null || !auth.isAuthenticated()) {
+            throw new AuthenticationCredentialsNotFoundException("not signed in");
+        }
+        CurrentUser user = load(auth.getName())
+                .orElseThrow(() -> new AuthenticationCredentialsNotFoundException("unknown or inactive user"));
+        if (request != null) {
+            request.setAttribute(CURRENT, user, RequestAttributes.SCOPE_REQUEST);
+        }
+        return user;
+    }
+
+    /** Loads a user by e-mail as a {@link CurrentUser}; empty when unknown or deactivated. */
+    public Optional<CurrentUser> load(String email) {
+        return store.userByEmail(email).filter(UserRow::active).flatMap(u -> store.roleOfUser(u.roleId())
+                .map(role -> new CurrentUser(u.id(), u.email(), u.name(), role.key(), role.scope(), u.departmentId(),
+                        Set.copyOf(role.permissions()))));
+    }
+
+    /** The owners whose records this user may see, from the role's data scope. */
+    public OwnerScope scopeOf(CurrentUser user) {
+        return switch (user.scope()) {
+            case ALL -> OwnerScope.all();
+            case OWN -> new OwnerScope(Set.of(user.id()));
+            case OWN_AND_SUBORDINATES -> new OwnerScope(withSubordinates(user.id()));
+            case DEPARTMENT -> new OwnerScope(with(store.userIdsInDepartment(user.departmentId()), user.id()));
+            case DEPARTMENT_TREE -> new OwnerScope(with(store.department(user.departmentId())
+                    .map(d -> store.userIdsInDepartmentTree(d.path())).orElseGet(HashSet::new), user.id()));
+        };
+    }
+
+    private Set<Long> withSubordinates(long userId) {
+        Map<Long, List<Long>> reports = store.managers().entrySet().stream()
+                .collect(Collectors.groupingBy(Map.Entry::getValue, Collectors.mapping(Map.Entry::getKey, Collectors.toList())));
+        Set<Long> result = new HashSet<>();
+        Deque<Long> todo = new ArrayDeque<>(List.of(userId));
+        while (!todo.isEmpty()) {
+            Long next = todo.pop();
+            if (result.add(next)) {
+                todo.addAll(reports.getOrDefault(next, List.of()));
+            }
+        }
+        return result;
+    }
+
+    private static Set<Long> with(Set<Long> ids, long id) {
+        ids.add(id);
+        return ids;
+    }
+
+    /** Users by id, for owner names in lists. */
+    public Map<Long, UserSummary> summaries(Collection<Long> ids) {
+        return store.users(Set.copyOf(ids)).stream().map(UserManagement::summary)
+                .collect(Collectors.toMap(UserSummary::id, Function.identity()));
+    }
+
+    public Optional<UserSummary> find(long id) {
+        return store.user(id).map(UserManagement::summary);
+    }
+
+    public Optional<UserSummary> findByEmail(String email) {
+        return store.userByEmail(email).map(UserManagement::summary);
+    }
+
+    /** Active users whose records the given user may see: the choices for an owner field. */
+    public List<UserSummary> assignableOwners(CurrentUser user) {
+        OwnerScope scope = scopeOf(user);
+        return store.users().stream().filter(UserRow::active).filter(u -> scope.includes(u.id()))
+                .map(UserManagement::summary).toList();
+    }
+
+    public List<UserSummary> all() {
+        return store.users().stream().map(UserManagement::summary).toList();
+    }
+
+    /**
+     * Creates a user. The e-mail must be unique, the password at least 8 characters, the role
+     * and department must exist.
+     */
+    @Transactional
+    public UserSummary create(String email, String name, String password, String roleKey, Long departmentId, Long managerId, Long actorId) {
+        var errors = new InvalidInputException.Collector();
+        String mail = email == null ? "" : email.trim().toLowerCase();
+        if (!EMAIL.matcher(mail).matches()) {
+            errors.reject("email", "error.email.invalid");
+        } else if (store.userByEmail(mail).isPresent()) {
+            errors.reject("email", "error.email.taken");
+        }
+        if (name == null || name.isBlank()) {
+            errors.reject("name", "error.required");
+        }
+        if (password == null || password.length() < 8) {
+            errors.reject("password", "error.password.short", 8);
+        }
+        Optional<RoleRow> role = roleKey == null ? Optional.empty() : store.roleByKey(roleKey);
+        if (role.isEmpty()) {
+            errors.reject("role", "error.role.unknown");
+        }
+        long dept = departmentId == null ? 1L : departmentId;
+        if (store.department(dept).isEmpty()) {
+            errors.reject("departmentId", "error.department.unknown");
+        }
+        if (managerId != null && store.user(managerId).isEmpty()) {
+            errors.reject("managerId", "error.user.unknown");
+        }
+        errors.throwIfAny();
+        long id = store.insertUser(mail, name.trim(), passwords.encode(password), role.get().id(), dept, managerId, clock.instant());
+        audit.recordChanges("user", id, "create", actorId, List.of(
+                new AuditLog.Change("email", null, mail), new AuditLog.Change("name", null, name.trim()),
+                new AuditLog.Change("role", null, roleKey), new AuditLog.Change("department_id", null, dept)));
+        return find(id).orElseThrow();
+    }
+
+    @Transactional
+    public UserSummary update(long id, long version, String name, String roleKey, long departmentId, Long managerId,
+                              boolean active, Long actorId) {
+        UserRow old = store.user(id).orElseThrow(() -> new NotFoundException("user", id));
+        var errors = new InvalidInputException.Collector();
+        if (name == null || name.isBlank()) {
+            errors.reject("name", "error.required");
+        }
+        Optional<RoleRow> role = store.roleByKey(roleKey);
+        if (role.isEmpty()) {
+            errors.reject("role", "error.role.unknown");
+        }
+        if (store.department(departmentId).isEmpty()) {
+            errors.reject("departmentId", "error.department.unknown");
+        }
+        if (managerId != null && (managerId == id || store.user(managerId).isEmpty() || withSubordinates(id).contains(managerId))) {
+            errors.reject("managerId", "error.manager.invalid");
+        }
+        errors.throwIfAny();
+        store.updateUser(id, version, name.trim(), role.get().id(), departmentId, managerId, active);
+        audit.recordChanges("user", id, "update", actorId, List.of(
+                new AuditLog.Change("name", old.name(), name.trim()), new AuditLog.Change("role", old.roleKey(), roleKey),
+                new AuditLog.Change("department_id", old.departmentId(), departmentId),
+                new AuditLog.Change("manager_id", old.managerId(), managerId), new AuditLog.Change("active", old.active(), active)));
+        return find(id).orElseThrow();
+    }
+
+    /** Changes a user's own password after checking the current one. */
+    @Transactional
+    public void changePassword(long userId, String currentPassword, String newPassword) {
+        UserRow user = store.user(userId).orElseThrow(() -> new NotFoundException("user", userId));
+        var errors = new InvalidInputException.Collector();
+        if (currentPassword == null || !passwords.matches(currentPassword, user.passwordHash())) {
+            errors.reject("currentPassword", "error.password.wrong");
+        }
+        if (newPassword == null || newPassword.length() < 8) {
+            errors.reject("newPassword", "error.password.short", 8);
+        }
+        errors.throwIfAny();
+        store.updatePassword(userId, passwords.encode(newPassword));
+        audit.record("user", userId, "password", userId, null);
+    }
+
+    /**
+     * Moves everything a departing user owns to another user in one transaction and deactivates
+     * the departing user. Modules that own records do the moving when they receive
+     * {@link OwnershipHandedOver}.
+     */
+    @Transactional
+    public void handOver(long fromUserId, long toUserId, long actorId) {
+        UserRow from = store.user(fromUserId).orElseThrow(() -> new NotFoundException("user", fromUserId));
+        UserRow to = store.user(toUserId).orElseThrow(() -> new NotFoundException("user", toUserId));
+        if (from.id() == to.id()) {
+            throw new InvalidInputException("toUserId", "error.handover.same");
+        }
+        if (!to.active()) {
+            throw new InvalidInputException("toUserId", "error.user.inactive");
+        }
+        events.publishEvent(new OwnershipHandedOver(fromUserId, toUserId, actorId));
+        store.updateUser(from.id(), from.version(), from.name(), from.roleId(), from.departmentId(), from.managerId(), false);
+        audit.recordChanges("user", fromUserId, "handover", actorId, List.of(
+                new AuditLog.Change("handed_over_to", null, to.email()), new AuditLog.Change("active", true, false)));
+    }
+
+    public boolean hasUsers() {
+        return store.countUsers() > 0;
+    }
+
+    public List<DepartmentRow> departments() {
+        return store.departments();
+    }
+
+    private static UserSummary summary(UserRow u) {
+        return new UserSummary(u.id(), u.name(), u.email(), u.departmentId(), u.departmentName(), u.roleKey(), u.active());
+    }
+}

@@ -1,0 +1,233 @@
+package dev.rapport.identity.domain;
+
+import dev.rapport.identity.DataScope;
+import dev.rapport.platform.StaleVersionException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Reads and writes users, roles and departments. Updates check the version column. */
+@Repository
+public class IdentityStore {
+
+    private static final String USER_SELECT = """
+            select u.id, u.email, u.name, u.password_hash, u.role_id, r.role_key, u.department_id,
+                   d.name as department_name, u.manager_id, u.active, u.version, u.created_at
+            from users u join roles r on r.id = u.role_id join departments d on d.id = u.department_id
+            """;
+
+    private final JdbcClient jdbc;
+
+    public IdentityStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    // ---- users
+
+    public Optional<UserRow> userByEmail(String email) {
+        return jdbc.sql(USER_SELECT + " where u.email = :email").param("email", email.toLowerCase())
+                .query(IdentityStore::user).optional();
+    }
+
+    public Optional<UserRow> user(long id) {
+        return jdbc.sql(USER_SELECT + " where u.id = :id").param("id", id).query(IdentityStore::user).optional();
+    }
+
+    public List<UserRow> users() {
+        return jdbc.sql(USER_SELECT + " order by u.name, u.id").query(IdentityStore::user).list();
+    }
+
+    public List<UserRow> users(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(USER_SELECT + " where u.id in (:ids)").param("ids", ids).query(IdentityStore::user).list();
+    }
+
+    public long countUsers() {
+        return jdbc.sql("select count(*) from users").query(Long.class).single();
+    }
+
+    public long insertUser(String email, String name, String hash, long roleId, long departmentId, Long managerId, Instant now) {
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into users (email, name, password_hash, role_id, department_id, manager_id, active, version, created_at)
+                values (:email, :name, :hash, :role, :dept, :manager, true, 0, :now)""")
+                .param("email", email.toLowerCase()).param("name", name).param("hash", hash).param("role", roleId)
+                .param("dept", departmentId).param("manager", managerId).param("now", Timestamp.from(now))
+                .update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    public void updateUser(long id, long expectedVersion, String name, long roleId, long departmentId, Long managerId, boolean active) {
+        int n = jdbc.sql("""
+                update users set name = :name, role_id = :role, department_id = :dept, manager_id = :manager,
+                       active = :active, version = version + 1
+                where id = :id and version = :version""")
+                .param("name", name).param("role", roleId).param("dept", departmentId).param("manager", managerId)
+                .param("active", active).param("id", id).param("version", expectedVersion).update();
+        if (n == 0) {
+            throw new StaleVersionException("user", user(id).map(UserRow::version).orElse(-1L));
+        }
+    }
+
+    public void updatePassword(long id, String hash) {
+        jdbc.sql("update users set password_hash = :hash, version = version + 1 where id = :id")
+                .param("hash", hash).param("id", id).update();
+    }
+
+    /** (id, manager id) of every user, to walk the reporting lines. */
+    public Map<Long, Long> managers() {
+        return jdbc.sql("select id, manager_id from users where manager_id is not null")
+                .query((rs, n) -> Map.entry(rs.getLong(1), rs.getLong(2))).list().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    public Set<Long> userIdsInDepartment(long departmentId) {
+        return new HashSet<>(jdbc.sql("select id from users where department_id = :d").param("d", departmentId)
+                .query(Long.class).list());
+    }
+
+    public Set<Long> userIdsInDepartmentTree(String path) {
+        return new HashSet<>(jdbc.sql("""
+                select u.id from users u join departments d on d.id = u.department_id where d.path like :path""")
+                .param("path", path + "%").query(Long.class).list());
+    }
+
+    private static UserRow user(ResultSet rs, int n) throws SQLException {
+        return new UserRow(rs.getLong("id"), rs.getString("email"), rs.getString("name"), rs.getString("password_hash"),
+                rs.getLong("role_id"), rs.getString("role_key"), rs.getLong("department_id"), rs.getString("department_name"),
+                rs.getObject("manager_id", Long.class), rs.getBoolean("active"), rs.getLong("version"),
+                rs.getTimestamp("created_at").toInstant());
+    }
+
+    // ---- roles
+
+    public List<RoleRow> roles() {
+        Map<Long, Set<String>> perms = jdbc.sql("select role_id, permission from role_permissions")
+                .query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2))).list().stream()
+                .collect(Collectors.groupingBy(Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toCollection(LinkedHashSet::new))));
+        return jdbc.sql("select id, role_key, name, data_scope, builtin, version from roles order by id")
+                .query((rs, n) -> new RoleRow(rs.getLong("id"), rs.getString("role_key"), rs.getString("name"),
+                        DataScope.valueOf(rs.getString("data_scope")), rs.getBoolean("builtin"), rs.getLong("version"),
+                        perms.getOrDefault(rs.getLong("id"), Set.of())))
+                .list();
+    }
+
+    public Optional<RoleRow> role(long id) {
+        return roles().stream().filter(r -> r.id() == id).findFirst();
+    }
+
+    public Optional<RoleRow> roleByKey(String key) {
+        return roles().stream().filter(r -> r.key().equals(key)).findFirst();
+    }
+
+    /** Permissions and scope of one role, read on every request (two indexed lookups). */
+    public Optional<RoleRow> roleOfUser(long roleId) {
+        var role = jdbc.sql("select id, role_key, name, data_scope, builtin, version from roles where id = :id")
+                .param("id", roleId)
+                .query((rs, n) -> new Object[] {rs.getString("role_key"), rs.getString("name"), rs.getString("data_scope"),
+                        rs.getBoolean("builtin"), rs.getLong("version")})
+                .optional();
+        if (role.isEmpty()) {
+            return Optional.empty();
+        }
+        Set<String> perms = new HashSet<>(jdbc.sql("select permission from role_permissions where role_id = :id")
+                .param("id", roleId).query(String.class).list());
+        Object[] r = role.get();
+        return Optional.of(new RoleRow(roleId, (String) r[0], (String) r[1], DataScope.valueOf((String) r[2]),
+                (Boolean) r[3], (Long) r[4], perms));
+    }
+
+    public long insertRole(String key, String name, DataScope scope, Set<String> permissions) {
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("insert into roles (role_key, name, data_scope, builtin, version) values (:key, :name, :scope, false, 0)")
+                .param("key", key).param("name", name).param("scope", scope.name()).update(keys, "id");
+        long id = keys.getKey().longValue();
+        writePermissions(id, permissions);
+        return id;
+    }
+
+    public void updateRole(long id, long expectedVersion, String name, DataScope scope, Set<String> permissions) {
+        int n = jdbc.sql("update roles set name = :name, data_scope = :scope, version = version + 1 where id = :id and version = :v")
+                .param("name", name).param("scope", scope.name()).param("id", id).param("v", expectedVersion).update();
+        if (n == 0) {
+            throw new StaleVersionException("role", role(id).map(RoleRow::version).orElse(-1L));
+        }
+        jdbc.sql("delete from role_permissions where role_id = :id").param("id", id).update();
+        writePermissions(id, permissions);
+    }
+
+    private void writePermissions(long roleId, Set<String> permissions) {
+        for (String p : permissions) {
+            jdbc.sql("insert into role_permissions (role_id, permission) values (:id, :p)").param("id", roleId).param("p", p).update();
+        }
+    }
+
+    public long usersWithRole(long roleId) {
+        return jdbc.sql("select count(*) from users where role_id = :id").param("id", roleId).query(Long.class).single();
+    }
+
+    public void deleteRole(long id) {
+        jdbc.sql("delete from roles where id = :id").param("id", id).update();
+    }
+
+    // ---- departments
+
+    public List<DepartmentRow> departments() {
+        return jdbc.sql("select id, parent_id, name, path, version from departments order by path")
+                .query((rs, n) -> new DepartmentRow(rs.getLong("id"), rs.getObject("parent_id", Long.class),
+                        rs.getString("name"), rs.getString("path"), rs.getLong("version")))
+                .list();
+    }
+
+    public Optional<DepartmentRow> department(long id) {
+        return jdbc.sql("select id, parent_id, name, path, version from departments where id = :id").param("id", id)
+                .query((rs, n) -> new DepartmentRow(rs.getLong("id"), rs.getObject("parent_id", Long.class),
+                        rs.getString("name"), rs.getString("path"), rs.getLong("version")))
+                .optional();
+    }
+
+    public long insertDepartment(long parentId, String parentPath, String name, Instant now) {
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("insert into departments (parent_id, name, path, version, created_at) values (:p, :name, '/', 0, :now)")
+                .param("p", parentId).param("name", name).param("now", Timestamp.from(now)).update(keys, "id");
+        long id = keys.getKey().longValue();
+        jdbc.sql("update departments set path = :path where id = :id").param("path", parentPath + id + "/").param("id", id).update();
+        return id;
+    }
+
+    public void updateDepartment(long id, long expectedVersion, String name, Long parentId, String oldPath, String newPath) {
+        int n = jdbc.sql("update departments set name = :name, parent_id = :p, version = version + 1 where id = :id and version = :v")
+                .param("name", name).param("p", parentId).param("id", id).param("v", expectedVersion).update();
+        if (n == 0) {
+            throw new StaleVersionException("department", department(id).map(DepartmentRow::version).orElse(-1L));
+        }
+        if (!oldPath.equals(newPath)) {
+            // move the whole subtree: every descendant's path starts with the old path
+            jdbc.sql("update departments set path = :new || substring(path, :len) where path like :old")
+                    .param("new", newPath).param("len", oldPath.length() + 1).param("old", oldPath + "%").update();
+        }
+    }
+
+    public long departmentUsage(long id) {
+        return jdbc.sql("select (select count(*) from users where department_id = :id) + (select count(*) from departments where parent_id = :id)")
+                .param("id", id).query(Long.class).single();
+    }
+
+    public void deleteDepartment(long id) {
+        jdbc.sql("delete from departments where id = :id").param("id", id).update();
+    }
+}

@@ -1,0 +1,23 @@
+// Sends the CSRF token with every htmx request and keeps small UI behaviours out of the templates (CSP forbids inline scripts).
+(function () {
+  function csrf() {
+    var token = document.querySelector('meta[name="_csrf"]');
+    var header = document.querySelector('meta[name="_csrf_header"]');
+    return token && header ? { header: header.content, token: token.content } : null;
+  }
+  document.addEventListener('htmx:configRequest', function (e) {
+    var c = csrf();
+    if (c) { e.detail.headers[c.header] = c.token; }
+  });
+  document.addEventListener('click', function (e) {
+    var all = e.target.closest('[data-select-all]');
+    if (all) {
+      document.querySelectorAll('input[name="' + all.dataset.selectAll + '"]').forEach(function (b) { b.checked = all.checked; });
+    }
+    var confirmEl = e.target.closest('[data-confirm]');
+    if (confirmEl && !window.confirm(confirmEl.dataset.confirm)) { e.preventDefault(); e.stopPropagation(); }
+  }, true);
+  document.addEventListener('change', function (e) {
+    if (e.target.matches('[data-autosubmit]')) { e.target.form.requestSubmit(); }
+  });
+})();
