@@ -313,8 +313,34 @@ public class CustomerManagement {
                 c.status(), c.tier(), c.ownerId(), c.externalId(), c.notes(), currentCustomValues(id));
     }
 
+    /** One change of a customer's status. */
+    public record StatusChange(String fromStatus, String toStatus, String reason, Long changedBy, String changedByName,
+                               Instant changedAt) {
+    }
+
+    public List<StatusChange> statusHistory(CurrentUser user, long id) {
+        visible(user, id);
+        List<StatusChange> rows = store.statusHistory(id);
+        Map<Long, UserSummary> names = with.users.summaries(rows.stream().map(StatusChange::changedBy).filter(Objects::nonNull).toList());
+        return rows.stream().map(r -> new StatusChange(r.fromStatus(), r.toStatus(), r.reason(), r.changedBy(),
+                r.changedBy() != null && names.containsKey(r.changedBy()) ? names.get(r.changedBy()).name() : null, r.changedAt())).toList();
+    }
+
+    CustomerValidator validatorFor() {
+        return validator;
+    }
+
     public List<CustomFieldDef> customFields(String entityType) {
         return customFields.of(entityType);
+    }
+
+    /** Names of customers by id, e.g. for a user's own task list (no scope check: the caller owns the items). */
+    public Map<Long, String> names(java.util.Collection<Long> ids) {
+        Map<Long, String> out = new HashMap<>();
+        if (!ids.isEmpty()) {
+            store.findAll(List.copyOf(new java.util.HashSet<>(ids))).forEach(c -> out.put(c.id(), c.name()));
+        }
+        return out;
     }
 
     Map<Long, Long> ownersOf(List<Long> ids) {

@@ -75,15 +75,20 @@ public class AuditLog {
 
     /** The history of one record, newest first, keyset-paged. */
     public CursorPage<AuditEntry> history(String entityType, long entityId, String cursor, int limit) {
+        return history(entityType, List.of(entityId), cursor, limit);
+    }
+
+    /** The history of a record together with the records merged into it, newest first. */
+    public CursorPage<AuditEntry> history(String entityType, java.util.Collection<Long> entityIds, String cursor, int limit) {
         long before = cursor == null ? Long.MAX_VALUE : Cursor.decode(cursor).id();
         List<AuditEntry> rows = jdbc.sql("""
                         select a.id, a.entity_type, a.entity_id, a.action, a.field, a.old_value, a.new_value,
                                a.actor_id, u.name as actor_name, a.at
                         from audit_log a left join users u on u.id = a.actor_id
-                        where a.entity_type = :type and a.entity_id = :id and a.id < :before
+                        where a.entity_type = :type and a.entity_id in (:ids) and a.id < :before
                         order by a.id desc
                         limit :limit""")
-                .param("type", entityType).param("id", entityId).param("before", before).param("limit", limit + 1)
+                .param("type", entityType).param("ids", entityIds).param("before", before).param("limit", limit + 1)
                 .query((rs, n) -> new AuditEntry(rs.getLong("id"), rs.getString("entity_type"), rs.getLong("entity_id"),
                         rs.getString("action"), rs.getString("field"), rs.getString("old_value"), rs.getString("new_value"),
                         (Long) rs.getObject("actor_id", Long.class), rs.getString("actor_name"),

@@ -206,6 +206,14 @@ public class CustomerStore {
                 values (?, ?, ?, ?, ?, ?)""", rows);
     }
 
+    public List<dev.rapport.customers.CustomerManagement.StatusChange> statusHistory(long customerId) {
+        return jdbc.sql("select from_status, to_status, reason, changed_by, changed_at from customer_status_history where customer_id = :c order by changed_at desc, id desc")
+                .param("c", customerId)
+                .query((rs, n) -> new dev.rapport.customers.CustomerManagement.StatusChange(rs.getString(1), rs.getString(2),
+                        rs.getString(3), rs.getObject(4, Long.class), null, rs.getTimestamp(5).toInstant()))
+                .list();
+    }
+
     public int setOwner(Collection<Long> ids, long ownerId, Instant now) {
         return jdbc.sql("update customers set owner_id = :o, version = version + 1, updated_at = :now where id in (:ids)")
                 .param("o", ownerId).param("now", Timestamp.from(now)).param("ids", ids).update();

@@ -1,0 +1,121 @@
+package dev.rapport.activities.domain;
+
+import dev.rapport.activities.ActivityView;
+import dev.rapport.platform.StaleVersionException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class ActivityStore {
+
+    static final String SELECT = """
+            select a.id, a.customer_id, a.contact_id, a.type, a.subject, a.body, a.occurred_at, a.due_at, a.remind_at,
+                   a.done_at, a.owner_id, a.created_by, a.version, a.created_at
+            from activities a""";
+
+    private final JdbcClient jdbc;
+
+    public ActivityStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public long insert(long customerId, Long contactId, String type, String subject, String body, Instant occurredAt,
+                       Instant dueAt, Instant remindAt, long ownerId, long createdBy, Instant now) {
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into activities (customer_id, contact_id, type, subject, body, occurred_at, due_at, remind_at,
+                    reminded, owner_id, created_by, version, created_at)
+                values (:c, :k, :type, :subject, :body, :occurred, :due, :remind, false, :owner, :by, 0, :now)""")
+                .param("c", customerId).param("k", contactId).param("type", type).param("subject", subject).param("body", body)
+                .param("occurred", ts(occurredAt)).param("due", ts(dueAt)).param("remind", ts(remindAt))
+                .param("owner", ownerId).param("by", createdBy).param("now", ts(now))
+                .update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    public Optional<ActivityView> find(long id) {
+        return jdbc.sql(SELECT + " where a.id = :id").param("id", id).query(ActivityStore::row).optional();
+    }
+
+    /** A customer's timeline, newest first, keyset on (occurred_at, id). */
+    public List<ActivityView> timeline(long customerId, Instant beforeTime, Long beforeId, String type, int limit) {
+        String keyset = beforeTime == null ? "" : " and (a.occurred_at < :t or (a.occurred_at = :t and a.id < :i))";
+        String typeClause = type == null ? "" : " and a.type = :type";
+        var spec = jdbc.sql(SELECT + " where a.customer_id = :c" + keyset + typeClause
+                        + " order by a.occurred_at desc, a.id desc limit :limit")
+                .param("c", customerId).param("limit", limit);
+        if (beforeTime != null) {
+            spec = spec.param("t", ts(beforeTime)).param("i", beforeId);
+        }
+        if (type != null) {
+            spec = spec.param("type", type);
+        }
+        return spec.query(ActivityStore::row).list();
+    }
+
+    /** Open tasks of an owner, soonest due first (tasks without a due date last). */
+    public List<ActivityView> openTasks(long ownerId, int limit) {
+        return jdbc.sql(SELECT + " where a.owner_id = :o and a.type = 'task' and a.done_at is null order by a.due_at asc, a.id asc limit :limit")
+                .param("o", ownerId).param("limit", limit).query(ActivityStore::row).list();
+    }
+
+    public void complete(long id, long expectedVersion, Instant at) {
+        int n = jdbc.sql("update activities set done_at = :at, version = version + 1 where id = :id and version = :v")
+                .param("at", ts(at)).param("id", id).param("v", expectedVersion).update();
+        if (n == 0) {
+            throw new StaleVersionException("activity", find(id).map(ActivityView::version).orElse(-1L));
+        }
+    }
+
+    public void delete(long id) {
+        jdbc.sql("delete from activities where id = :id").param("id", id).update();
+    }
+
+    public int moveCustomer(Collection<Long> from, long to) {
+        return jdbc.sql("update activities set customer_id = :to where customer_id in (:from)").param("to", to).param("from", from).update();
+    }
+
+    public int deleteOfCustomer(long customerId) {
+        return jdbc.sql("delete from activities where customer_id = :c").param("c", customerId).update();
+    }
+
+    public List<Long> openTaskIds(long ownerId) {
+        return jdbc.sql("select id from activities where owner_id = :o and type = 'task' and done_at is null")
+                .param("o", ownerId).query(Long.class).list();
+    }
+
+    public int reassignOpenTasks(long from, long to) {
+        return jdbc.sql("update activities set owner_id = :to, version = version + 1 where owner_id = :from and type = 'task' and done_at is null")
+                .param("to", to).param("from", from).update();
+    }
+
+    public Map<String, Long> countsByType(long customerId) {
+        return jdbc.sql("select type, count(*) from activities where customer_id = :c group by type").param("c", customerId)
+                .query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2))).list().stream()
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    static Timestamp ts(Instant i) {
+        return i == null ? null : Timestamp.from(i);
+    }
+
+    static Instant inst(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+
+    static ActivityView row(ResultSet rs, int n) throws SQLException {
+        return new ActivityView(rs.getLong("id"), rs.getLong("customer_id"), null, rs.getObject("contact_id", Long.class),
+                rs.getString("type"), rs.getString("subject"), rs.getString("body"), inst(rs.getTimestamp("occurred_at")),
+                inst(rs.getTimestamp("due_at")), inst(rs.getTimestamp("remind_at")), inst(rs.getTimestamp("done_at")),
+                rs.getLong("owner_id"), null, rs.getLong("created_by"), rs.getLong("version"), inst(rs.getTimestamp("created_at")));
+    }
+}

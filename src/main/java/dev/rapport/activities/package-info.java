@@ -1,0 +1,7 @@
+/**
+ * Activities (活动) on a customer: notes, calls, visits, meetings and tasks with due dates and
+ * reminders; the customer timeline and "my tasks". Owns the table activities. Listens to
+ * customer merges and deletions and to owner hand-overs.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Activities")
+package dev.rapport.activities;
