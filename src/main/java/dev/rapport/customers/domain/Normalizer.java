@@ -80,7 +80,9 @@ public class Normalizer {
         String digits = t.replaceAll("[\\s()+\\-.]", "");
         if (digits.matches("\\d{4,}")) {
             // a phone number in any format: +86 138-0013-8000, (0)138 0013 8000 ...
-            if (digits.startsWith("86") && digits.length() > 11) {
+            if (digits.startsWith("0086")) {
+                digits = digits.substring(4);
+            } else if (digits.startsWith("86") && digits.length() > 11) {
                 digits = digits.substring(2);
             }
             if (digits.startsWith("0") && digits.length() > 4) {
