@@ -1,5 +1,8 @@
 package dev.rapport.platform;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +11,7 @@ import java.util.Map;
  * Input that fails validation. Carries one message key (from the message bundles) per field, so
  * the API answers with a problem detail naming each field and the UI shows it next to the input.
  */
+@ResponseStatus(HttpStatus.BAD_REQUEST)
 public class InvalidInputException extends RuntimeException {
 
     public record FieldError(String field, String messageKey, List<Object> args) {
