@@ -160,6 +160,11 @@ public class ActivityManagement {
         audit.record("activity", id, "delete", user.id(), a.subject());
     }
 
+    /** Open tasks of the user that are overdue or whose reminder time has come. */
+    public long tasksNeedingAttention(long userId) {
+        return store.countAlerts(userId, clock.instant());
+    }
+
     public Instant now() {
         return clock.instant();
     }

@@ -68,6 +68,13 @@ public class ActivityStore {
                 .param("o", ownerId).param("limit", limit).query(ActivityStore::row).list();
     }
 
+    public long countAlerts(long ownerId, Instant now) {
+        return jdbc.sql("""
+                select count(*) from activities where owner_id = :o and done_at is null and type = 'task'
+                and (due_at < :now or remind_at <= :now)""")
+                .param("o", ownerId).param("now", ts(now)).query(Long.class).single();
+    }
+
     public void complete(long id, long expectedVersion, Instant at) {
         int n = jdbc.sql("update activities set done_at = :at, version = version + 1 where id = :id and version = :v")
                 .param("at", ts(at)).param("id", id).param("v", expectedVersion).update();

@@ -31,23 +31,43 @@ public class DuplicateStore {
     }
 
     public List<Match> similar(String phoneN, String emailN, String creditCode, String nameKey, Long excludeId, OwnerScope scope) {
-        Map<Long, Match> out = new LinkedHashMap<>();
         Map<String, String> probes = new LinkedHashMap<>();
         probes.put("creditCode", creditCode);
         probes.put("phone", phoneN);
         probes.put("email", emailN);
         probes.put("name", nameKey == null || nameKey.length() < 2 ? null : nameKey);
-        for (var probe : probes.entrySet()) {
-            if (probe.getValue() == null) {
-                continue;
+        List<String> ors = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        probes.forEach((kind, value) -> {
+            if (value != null) {
+                ors.add(KEYS.get(kind) + " = :" + kind);
+                params.put(kind, value);
             }
-            for (Match m : byKey(probe.getKey(), probe.getValue(), scope, 10)) {
-                if (excludeId == null || m.id() != excludeId) {
-                    out.putIfAbsent(m.id(), m);
-                }
-            }
+        });
+        if (ors.isEmpty()) {
+            return List.of();
         }
-        return new ArrayList<>(out.values());
+        // one query: the planner ORs the four indexes together
+        String sql = "select id, name, phone, email, owner_id, phone_normalized, email_normalized, credit_code, name_key "
+                + "from customers where (" + String.join(" or ", ors) + ")";
+        if (excludeId != null) {
+            sql += " and id <> :exclude";
+            params.put("exclude", excludeId);
+        }
+        if (!scope.isAll()) {
+            sql += " and owner_id in (:owners)";
+            params.put("owners", scope.owners());
+        }
+        params.put("limit", 20);
+        return jdbc.sql(sql + " order by id limit :limit").params(params)
+                .query((rs, n) -> {
+                    String reason = creditCode != null && creditCode.equals(rs.getString("credit_code")) ? "creditCode"
+                            : phoneN != null && phoneN.equals(rs.getString("phone_normalized")) ? "phone"
+                            : emailN != null && emailN.equals(rs.getString("email_normalized")) ? "email" : "name";
+                    return new Match(rs.getLong("id"), rs.getString("name"), rs.getString("phone"), rs.getString("email"),
+                            rs.getLong("owner_id"), reason);
+                })
+                .list();
     }
 
     public List<Match> byKey(String kind, String value, OwnerScope scope, int limit) {

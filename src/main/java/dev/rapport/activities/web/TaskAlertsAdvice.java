@@ -1,0 +1,33 @@
+package dev.rapport.activities.web;
+
+import dev.rapport.activities.ActivityManagement;
+import dev.rapport.identity.UserManagement;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/**
+ * Puts the number of the user's tasks that need attention (overdue, or whose reminder time has
+ * come) on every page, so the navigation can show it next to "My tasks".
+ */
+@ControllerAdvice(annotations = org.springframework.stereotype.Controller.class)
+class TaskAlertsAdvice {
+
+    private final ActivityManagement activities;
+    private final UserManagement users;
+
+    TaskAlertsAdvice(ActivityManagement activities, UserManagement users) {
+        this.activities = activities;
+        this.users = users;
+    }
+
+    @ModelAttribute("taskAlerts")
+    Long taskAlerts() {
+        var auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken) {
+            return null;
+        }
+        return users.load(auth.getName()).map(u -> activities.tasksNeedingAttention(u.id())).orElse(null);
+    }
+}
