@@ -17,7 +17,17 @@
     var confirmEl = e.target.closest('[data-confirm]');
     if (confirmEl && !window.confirm(confirmEl.dataset.confirm)) { e.preventDefault(); e.stopPropagation(); }
   }, true);
+  // fields that only apply to one customer type (credit code, birthday) follow the type select
+  function syncTypeFields() {
+    var type = document.getElementById('type');
+    if (!type) { return; }
+    document.querySelectorAll('[data-show-for]').forEach(function (el) {
+      el.hidden = el.dataset.showFor !== type.value;
+    });
+  }
+  document.addEventListener('DOMContentLoaded', syncTypeFields);
   document.addEventListener('change', function (e) {
     if (e.target.matches('[data-autosubmit]')) { e.target.form.requestSubmit(); }
+    if (e.target.id === 'type') { syncTypeFields(); }
   });
 })();
