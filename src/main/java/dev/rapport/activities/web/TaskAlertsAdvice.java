@@ -2,13 +2,14 @@ package dev.rapport.activities.web;
 
 import dev.rapport.activities.ActivityManagement;
 import dev.rapport.identity.UserManagement;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
- * Puts the number of the user's tasks that need attention (overdue, or whose reminder time has
+ * Navigation state for every page. Puts the number of the user's tasks that need attention (overdue, or whose reminder time has
  * come) on every page, so the navigation can show it next to "My tasks".
  */
 @ControllerAdvice(annotations = org.springframework.stereotype.Controller.class)
@@ -22,12 +23,28 @@ class TaskAlertsAdvice {
         this.users = users;
     }
 
-    @ModelAttribute("taskAlerts")
-    Long taskAlerts() {
+    /** Whether to show the Admin link: only to users who can manage something there. */
+    @ModelAttribute("canAdmin")
+    boolean canAdmin(HttpServletRequest request) {
         var auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken) {
+        if (isApi(request) || auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken) {
+            return false;
+        }
+        return users.load(auth.getName()).map(u -> u.can("user:manage") || u.can("role:manage")
+                || u.can("department:manage") || u.can("field:manage")).orElse(false);
+    }
+
+    @ModelAttribute("taskAlerts")
+    Long taskAlerts(HttpServletRequest request) {
+        var auth = SecurityContextHolder.getContext().getAuthentication();
+        if (isApi(request) || auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken) {
             return null;
         }
         return users.load(auth.getName()).map(u -> activities.tasksNeedingAttention(u.id())).orElse(null);
+    }
+
+    /** @RestController is a @Controller too; JSON calls need no navigation state, so skip the queries. */
+    private static boolean isApi(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
     }
 }
