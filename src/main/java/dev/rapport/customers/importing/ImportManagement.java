@@ -102,6 +102,7 @@ public class ImportManagement {
             List<String> fields = ColumnMapping.guess(recordType, source.headers(), customFields(recordType));
             store.setFile(id, target.toAbsolutePath().toString(), fields);
         } catch (IOException | RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(ImportManagement.class).warn("Import {}: unreadable upload {}: {}", id, name, e.toString());
             store.finish(id, ImportJob.FAILED, "unreadable file: " + e.getMessage(), settings.clock.instant());
             throw new InvalidInputException("file", "error.import.unreadable");
         }

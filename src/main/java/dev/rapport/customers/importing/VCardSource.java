@@ -24,14 +24,23 @@ import java.util.List;
  */
 class VCardSource implements RowSource {
 
-    static final List<String> HEADERS = List.of("name", "firstName", "lastName", "company", "title", "phone", "email",
+    /**
+     * ORG is not mapped to the company by default: address books name companies loosely ("IBM",
+     * "IBM Corp."), and an unknown company would reject the card. The user can map it in the preview.
+     */
+    static final String ORGANIZATION = "vCard ORG";
+
+    static final List<String> HEADERS = List.of("name", "firstName", "lastName", ORGANIZATION, "title", "phone", "email",
             "birthday", "notes", "externalId");
 
     private final VCardReader reader;
     private long count;
 
     VCardSource(Path file) throws IOException {
-        reader = new VCardReader(file);
+        // a lenient decoder: real exports hold stray bytes (Shift_JIS names, broken quoted-printable)
+        // and one bad byte must not make the whole file unreadable
+        reader = new VCardReader(new java.io.InputStreamReader(java.nio.file.Files.newInputStream(file),
+                java.nio.charset.StandardCharsets.UTF_8));
     }
 
     @Override
