@@ -1,0 +1,28 @@
+package dev.rapport.customers.importing;
+
+import java.util.Locale;
+
+/**
+ * What happens to a row that matches an existing record (or an earlier row of the same file):
+ * CREATE reports it as a rejected duplicate, UPDATE changes the record, SKIP counts it as skipped.
+ * Rows that match nothing are created in every mode, so a re-run never duplicates.
+ */
+public enum ImportMode {
+    CREATE, UPDATE, SKIP;
+
+    public String key() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static ImportMode parse(String text) {
+        if (text == null || text.isBlank()) {
+            return CREATE;
+        }
+        return switch (text.trim().toLowerCase(Locale.ROOT)) {
+            case "create" -> CREATE;
+            case "update" -> UPDATE;
+            case "skip" -> SKIP;
+            default -> null;
+        };
+    }
+}

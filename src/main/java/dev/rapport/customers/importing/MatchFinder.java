@@ -1,0 +1,86 @@
+package dev.rapport.customers.importing;
+
+import dev.rapport.identity.OwnerScope;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Finds the existing records a batch of rows matches: one IN query per match key per batch, so
+ * checking a million rows costs a thousand small indexed queries, not a million.
+ */
+@Component
+class MatchFinder {
+
+    /** An existing record a row matched, with its owner so the caller can check the user may see it. */
+    record Existing(long id, long ownerId) {
+    }
+
+    private final JdbcClient jdbc;
+
+    MatchFinder(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Existing records by key and normalized value. {@code table} is "customers" or "contacts",
+     * never user text.
+     */
+    Map<MatchKey, Map<String, Existing>> find(String table, Map<MatchKey, Set<String>> values) {
+        Map<MatchKey, Map<String, Existing>> out = new EnumMap<>(MatchKey.class);
+        values.forEach((key, vals) -> {
+            Map<String, Existing> found = new HashMap<>();
+            if (!vals.isEmpty()) {
+                jdbc.sql("select id, owner_id, " + key.column() + " as v from " + table + " where " + key.column()
+                                + " in (:vals) order by id")
+                        .param("vals", vals)
+                        .query(rs -> {
+                            found.putIfAbsent(rs.getString("v"), new Existing(rs.getLong("id"), rs.getLong("owner_id")));
+                        });
+            }
+            out.put(key, found);
+        });
+        return out;
+    }
+
+    /** Records given by our own id (the rapportId column of an export). */
+    Map<Long, Existing> byIds(String table, Collection<Long> ids) {
+        Map<Long, Existing> out = new HashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.sql("select id, owner_id from " + table + " where id in (:ids)").param("ids", ids)
+                    .query(rs -> {
+                        out.put(rs.getLong(1), new Existing(rs.getLong(1), rs.getLong(2)));
+                    });
+        }
+        return out;
+    }
+
+    /** Organizations the user may see, by exact name (the lowest id wins when names repeat). */
+    Map<String, Long> organizationsByName(Collection<String> names, OwnerScope scope) {
+        Map<String, Long> out = new HashMap<>();
+        if (names.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("select id, name, owner_id from customers where type = 'organization' and name in (:names) order by id")
+                .param("names", names)
+                .query(rs -> {
+                    if (scope.includes(rs.getLong("owner_id"))) {
+                        out.putIfAbsent(rs.getString("name"), rs.getLong("id"));
+                    }
+                });
+        return out;
+    }
+
+    static List<MatchKey> keysFor(RecordType type, MatchKey matchOn) {
+        if (matchOn != null) {
+            return List.of(matchOn);
+        }
+        return type == RecordType.CUSTOMERS ? List.of(MatchKey.values())
+                : List.of(MatchKey.EMAIL, MatchKey.PHONE, MatchKey.EXTERNAL_ID);
+    }
+}

@@ -1,0 +1,20 @@
+package dev.rapport.customers.importing;
+
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * Rows of an uploaded file, read one at a time so a file of any size goes through in bounded
+ * memory. The data ends at the end of the file or at the first blank row.
+ */
+public interface RowSource extends AutoCloseable {
+
+    /** The column headers as found in the file. */
+    List<String> headers();
+
+    /** The next data row, or null at the end of the data. */
+    SourceRow next() throws IOException;
+
+    @Override
+    void close() throws IOException;
+}
