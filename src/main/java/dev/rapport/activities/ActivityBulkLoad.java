@@ -28,6 +28,11 @@ public class ActivityBulkLoad {
         this.bulk = bulk;
     }
 
+    /** Runs a large load into an empty table with its secondary indexes built once at the end. */
+    public void withIndexesDeferred(Runnable work) {
+        bulk.withIndexesDeferred(List.of("activities"), work);
+    }
+
     /** Call inside a transaction. {@code now} decides whether a reminder already went out. */
     public List<Long> insert(List<NewActivity> batch, Instant now) {
         List<Object[]> rows = new ArrayList<>(batch.size());

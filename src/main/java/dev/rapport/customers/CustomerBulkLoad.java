@@ -105,6 +105,11 @@ public class CustomerBulkLoad {
         return bulk.insert("contacts", CONTACT_COLUMNS, rows);
     }
 
+    /** Runs a large load into empty tables with this module's secondary indexes built once at the end. */
+    public void withIndexesDeferred(Runnable work) {
+        bulk.withIndexesDeferred(List.of("customers", "contacts", "customer_status_history"), work);
+    }
+
     /** Whether any customer exists, e.g. to load demo data only into an empty database. */
     public boolean hasCustomers() {
         return bulk.exists("customers");

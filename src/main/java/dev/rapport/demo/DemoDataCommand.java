@@ -30,8 +30,8 @@ class DemoDataCommand implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        List<String> commands = args.getNonOptionArgs();
-        if (commands.isEmpty() || !commands.get(0).equals("demo-data")) {
+        String[] raw = args.getSourceArgs();
+        if (raw.length == 0 || !raw[0].equals("demo-data")) {
             return;
         }
         int count = Integer.parseInt(option(args, "customers", "10000"));
@@ -50,8 +50,18 @@ class DemoDataCommand implements ApplicationRunner {
                 + ", with the password \"" + DemoStaff.PASSWORD + "\".");
     }
 
+    /** Accepts both {@code --customers=N} and {@code --customers N}. */
     private static String option(ApplicationArguments args, String name, String fallback) {
         List<String> values = args.getOptionValues(name);
-        return values == null || values.isEmpty() ? fallback : values.get(0);
+        if (values != null && !values.isEmpty() && !values.get(0).isEmpty()) {
+            return values.get(0);
+        }
+        String[] raw = args.getSourceArgs();
+        for (int i = 0; i < raw.length - 1; i++) {
+            if (raw[i].equals("--" + name)) {
+                return raw[i + 1];
+            }
+        }
+        return fallback;
     }
 }

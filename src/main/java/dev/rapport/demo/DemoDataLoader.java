@@ -24,6 +24,8 @@ class DemoDataLoader {
     /** Seed used unless the caller picks another: the same seed gives the same names, companies and numbers. */
     static final long DEFAULT_SEED = 20261122L;
     private static final int CHUNK = 2_000;
+    /** Below this, keeping indexes up to date costs less than building them again. */
+    private static final int DEFER_INDEXES_FROM = 50_000;
 
     /** What was loaded. */
     record Result(long customers, long contacts, long activities, StaffPlan staff) {
@@ -46,6 +48,16 @@ class DemoDataLoader {
     /** Loads {@code count} customers; {@code progress} gets the number of customers done after each chunk. */
     Result load(int count, long seed, LongConsumer progress) {
         StaffPlan plan = staff.create();
+        if (count >= DEFER_INDEXES_FROM && !customers.hasCustomers()) {
+            Result[] result = new Result[1];
+            customers.withIndexesDeferred(() -> activities.withIndexesDeferred(
+                    () -> result[0] = loadChunks(count, seed, plan, progress)));
+            return result[0];
+        }
+        return loadChunks(count, seed, plan, progress);
+    }
+
+    private Result loadChunks(int count, long seed, StaffPlan plan, LongConsumer progress) {
         Instant now = clock.instant();
         CustomerFactory factory = new CustomerFactory(seed, plan, now);
         ActivityFactory activityFactory = new ActivityFactory(factory.random(), now);
