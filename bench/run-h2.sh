@@ -2,7 +2,7 @@
 # 100,000 customers on embedded H2, then list/search/page/create over HTTP.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-DIR=${DIR:-bench/out/h2-data}
+DIR=${DIR:-$PWD/bench/out/h2-data}
 CUSTOMERS=${CUSTOMERS:-100000}
 export RAPPORT_DATA_DIR=$DIR RAPPORT_ADMIN_EMAIL=admin@bench.local RAPPORT_ADMIN_PASSWORD=bench-admin-password
 unset PGHOST || true
