@@ -122,10 +122,18 @@ public final class ChineseNames {
         return sb.toString();
     }
 
+    /** Readings by character: pinyin4j compiles regular expressions on every lookup, too slow for bulk loads. */
+    private static final java.util.concurrent.ConcurrentHashMap<Character, java.util.Optional<String>> READINGS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     private static String readingOf(char c) {
         if (Character.UnicodeScript.of(c) != Character.UnicodeScript.HAN) {
             return null;
         }
+        return READINGS.computeIfAbsent(c, ch -> java.util.Optional.ofNullable(lookUp(ch))).orElse(null);
+    }
+
+    private static String lookUp(char c) {
         try {
             String[] readings = PinyinHelper.toHanyuPinyinStringArray(c, FORMAT);
             return readings == null || readings.length == 0 ? null : readings[0];

@@ -3,9 +3,9 @@ package dev.rapport.platform;
 import java.io.PrintStream;
 
 /**
- * A progress bar for command-line jobs. On a terminal it redraws one line
- * ({@code \r[#####.....] 45% 450000/1000000 rows}); when output goes to a file or pipe it prints a
- * plain line at every further 10%, so logs stay readable.
+ * Progress of a long command-line job. On a terminal it redraws one line
+ * ({@code \r<label> [#####.....] 45% 450000/1000000}); when output is redirected to a file or a
+ * pipe it prints a line every 10% instead, so logs stay readable.
  */
 public class ProgressBar {
 
@@ -13,42 +13,43 @@ public class ProgressBar {
 
     private final String label;
     private final long total;
-    private final PrintStream out;
     private final boolean terminal;
-    private int lastTenth = -1;
-    private int lastPercent = -1;
+    private final PrintStream out;
+    private int lastShown = -1;
 
     public ProgressBar(String label, long total) {
-        this(label, total, System.out, System.console() != null);
+        this(label, total, System.console() != null, System.out);
     }
 
-    ProgressBar(String label, long total, PrintStream out, boolean terminal) {
+    ProgressBar(String label, long total, boolean terminal, PrintStream out) {
         this.label = label;
-        this.total = total;
-        this.out = out;
+        this.total = Math.max(1, total);
         this.terminal = terminal;
+        this.out = out;
     }
 
-    /** Shows that {@code done} of the total units are finished. */
+    /** Reports that {@code done} of the total units are finished. */
     public void step(long done) {
-        int percent = total <= 0 ? 100 : (int) Math.min(100, done * 100 / total);
+        int percent = (int) Math.min(100, done * 100 / total);
         if (terminal) {
-            if (percent != lastPercent) {
+            // redraw only when the bar changes: printing per row would cost more than the work
+            if (percent != lastShown) {
                 int filled = percent * WIDTH / 100;
                 out.print("\r" + label + " [" + "#".repeat(filled) + ".".repeat(WIDTH - filled) + "] " + percent + "% "
-                        + done + "/" + total + " rows");
+                        + done + "/" + total);
                 out.flush();
-                lastPercent = percent;
+                lastShown = percent;
             }
-        } else if (percent / 10 > lastTenth) {
-            lastTenth = percent / 10;
-            out.println(label + " " + percent + "% " + done + "/" + total + " rows");
+        } else if (percent / 10 != lastShown / 10 || lastShown < 0) {
+            out.println(label + " " + percent + "% " + done + "/" + total);
+            lastShown = percent;
         }
     }
 
-    /** Ends the bar at 100% and moves to a new line. */
     public void finish() {
-        step(total);
+        if (lastShown < 100) {
+            step(total);
+        }
         if (terminal) {
             out.println();
         }

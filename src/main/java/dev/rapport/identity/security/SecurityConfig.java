@@ -3,6 +3,7 @@ package dev.rapport.identity.security;
 import dev.rapport.identity.UserManagement;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -47,7 +48,9 @@ class SecurityConfig {
         return new ProviderManager(provider);
     }
 
+    /** Only in the web server: command-line runs (profile "cli") have no HttpSecurity to build a chain from. */
     @Bean
+    @ConditionalOnWebApplication
     SecurityFilterChain security(HttpSecurity http, ApiTokenFilter tokens, LoginThrottle throttle,
                                  AuthenticationManager authenticationManager, UserManagement users) throws Exception {
         http.authenticationManager(authenticationManager);

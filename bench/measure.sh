@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Starts the server on the configured database (RAPPORT_DB_URL ...) with -Xmx512m and measures the
+# API over HTTP with authentication on, for an administrator and a sales manager. Used by run-pg.sh
+# and run-h2.sh; prints one line per scenario and the heap high-water mark.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+JAR=${JAR:-target/rapport.jar}
+PORT=${PORT:-18080}
+OUT=${OUT:-bench/out}
+REQUESTS=${REQUESTS:-2000}
+BASE="http://127.0.0.1:$PORT"
+mkdir -p "$OUT"
+
+SERVER_PORT=$PORT RAPPORT_DEMO_DATA=false java -Xmx512m -jar "$JAR" > "$OUT/server.log" 2>&1 &
+SERVER=$!
+trap 'kill $SERVER 2>/dev/null || true' EXIT
+for _ in $(seq 1 120); do
+  curl -sf "$BASE/actuator/health" > /dev/null && break
+  sleep 1
+done
+
+token() {
+  curl -sf -X POST "$BASE/api/v1/auth/tokens" -H 'Content-Type: application/json' \
+    -d "{\"email\":\"$1\",\"password\":\"$2\",\"name\":\"bench\"}" | sed -E 's/.*"token":"([^"]+)".*/\1/'
+}
+ADMIN_TOKEN=$(token "$RAPPORT_ADMIN_EMAIL" "$RAPPORT_ADMIN_PASSWORD")
+MANAGER_TOKEN=$(token wangjianguo@demo.rapport.local demo-password)
+
+# heap high-water mark, sampled every second from the actuator while the benchmarks run
+( while kill -0 $SERVER 2>/dev/null; do
+    curl -sf -H "Authorization: Bearer $ADMIN_TOKEN" "$BASE/actuator/metrics/jvm.memory.used?tag=area:heap" \
+      | sed -E 's/.*"value":([0-9.E+]+).*/\1/' >> "$OUT/heap.txt" || true
+    sleep 1
+  done ) &
+
+IDS=$(curl -sf -H "Authorization: Bearer $MANAGER_TOKEN" "$BASE/api/v1/customers?limit=50" | grep -oE '"id":[0-9]+' | cut -d: -f2 | head -50)
+DRIVER="java bench/LoadDriver.java"
+for who in admin manager; do
+  if [ $who = admin ]; then T=$ADMIN_TOKEN; else T=$MANAGER_TOKEN; fi
+  $DRIVER "list/$who" 4 "$REQUESTS" 120 "$T" "GET $BASE/api/v1/customers?limit=50"
+  $DRIVER "list-filtered/$who" 4 "$REQUESTS" 120 "$T" "GET $BASE/api/v1/customers?limit=50&status=current&tier=ordinary" \
+    "GET $BASE/api/v1/customers?limit=50&province=%E5%B9%BF%E4%B8%9C%E7%9C%81" "GET $BASE/api/v1/customers?limit=50&tag=VIP"
+  $DRIVER "search/$who" 4 "$REQUESTS" 120 "$T" "GET $BASE/api/v1/search?q=zw" "GET $BASE/api/v1/search?q=wangfang" \
+    "GET $BASE/api/v1/search?q=1381" "GET $BASE/api/v1/search?q=%E5%BC%A0%E4%BC%9F" "GET $BASE/api/v1/search?q=huaxin" \
+    "GET $BASE/api/v1/search?q=lj" "GET $BASE/api/v1/search?q=0755" "GET $BASE/api/v1/search?q=%E7%A7%91%E6%8A%80"
+  PAGE=()
+  for id in $IDS; do
+    PAGE+=("GET $BASE/api/v1/customers/$id" "GET $BASE/api/v1/activities?customerId=$id" "GET $BASE/api/v1/customers/$id/contacts")
+  done
+  $DRIVER "customer-page-call/$who" 4 "$REQUESTS" 120 "$T" "${PAGE[@]}"
+done
+$DRIVER "create/manager" 4 "$((REQUESTS * 5))" 120 "$MANAGER_TOKEN" \
+  "POST $BASE/api/v1/customers {\"type\":\"organization\",\"name\":\"压测客户 {i} 有限公司\",\"tags\":[\"bench\"]}"
+sleep 2
+echo "max heap used: $(sort -g "$OUT/heap.txt" | tail -1 | awk '{printf "%.0f MiB", $1/1048576}') of -Xmx512m"

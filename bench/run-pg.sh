@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# 1,000,000 customers (2M contacts, 10M activities) on PostgreSQL, then list/search/page/create over HTTP.
+# Needs a PostgreSQL 15+ server you may create databases on (PGHOST/PGUSER, default 127.0.0.1/postgres).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PGHOST=${PGHOST:-127.0.0.1} PGUSER=${PGUSER:-postgres}
+DB=${DB:-rapport_bench}
+CUSTOMERS=${CUSTOMERS:-1000000}
+export RAPPORT_DB_URL="jdbc:postgresql://$PGHOST:5432/$DB" RAPPORT_DB_USER=$PGUSER RAPPORT_DB_PASSWORD=${PGPASSWORD:-}
+export RAPPORT_ADMIN_EMAIL=admin@bench.local RAPPORT_ADMIN_PASSWORD=bench-admin-password
+[ -f target/rapport.jar ] || ./mvnw -q -B package -DskipTests
+bash bench/machine.sh
+if [ "${SKIP_LOAD:-}" != 1 ]; then
+  psql -qc "drop database if exists $DB" -c "create database $DB"
+  start=$(date +%s)
+  java -jar target/rapport.jar demo-data --customers "$CUSTOMERS" | grep -v ' INFO '
+  took=$(( $(date +%s) - start ))
+  echo "demo-data --customers $CUSTOMERS: ${took}s including startup (target: 600s for 1,000,000)"
+  psql -d "$DB" -Atc "select 'rows: customers ' || (select count(*) from customers) || ', contacts ' || (select count(*) from contacts) || ', activities ' || (select count(*) from activities)"
+fi
+bash bench/measure.sh

@@ -1,0 +1,57 @@
+package dev.rapport.activities;
+
+import dev.rapport.platform.BulkInsert;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Service;
+
+/**
+ * Loads many activities that a trusted program produced (demo data, benchmarks) with COPY or JDBC
+ * batches. The rules of {@link ActivityManagement#add} hold: only tasks have due and reminder
+ * times, a reminder is not after the due time; a broken rule fails the whole call.
+ */
+@Service
+public class ActivityBulkLoad {
+
+    public record NewActivity(long customerId, Long contactId, ActivityType type, String subject, String body,
+                              Instant occurredAt, Instant dueAt, Instant remindAt, Instant doneAt, long ownerId,
+                              long createdBy) {
+    }
+
+    private static final List<String> COLUMNS = List.of("customer_id", "contact_id", "type", "subject", "body",
+            "occurred_at", "due_at", "remind_at", "reminded", "done_at", "owner_id", "created_by", "version", "created_at");
+
+    private final BulkInsert bulk;
+
+    ActivityBulkLoad(BulkInsert bulk) {
+        this.bulk = bulk;
+    }
+
+    /** Runs a large load into an empty table with its secondary indexes built once at the end. */
+    public void withIndexesDeferred(Runnable work) {
+        bulk.withIndexesDeferred(List.of("activities"), work);
+    }
+
+    /** Call inside a transaction. {@code now} decides whether a reminder already went out. */
+    public List<Long> insert(List<NewActivity> batch, Instant now) {
+        List<Object[]> rows = new ArrayList<>(batch.size());
+        for (NewActivity a : batch) {
+            if (a.type() != ActivityType.TASK && (a.dueAt() != null || a.remindAt() != null)) {
+                throw new IllegalArgumentException("only tasks have due and reminder times");
+            }
+            if (a.remindAt() != null && a.dueAt() != null && a.remindAt().isAfter(a.dueAt())) {
+                throw new IllegalArgumentException("reminder after due time");
+            }
+            if (a.subject() == null || a.subject().isBlank() || a.subject().length() > 300) {
+                throw new IllegalArgumentException("subject must be 1-300 characters");
+            }
+            boolean reminded = a.remindAt() != null && a.remindAt().isBefore(now);
+            rows.add(new Object[] {a.customerId(), a.contactId(), a.type().key(), a.subject(), a.body(), a.occurredAt(),
+                    a.dueAt(), a.remindAt(), reminded, a.doneAt(), a.ownerId(), a.createdBy(),
+                    // completing a task bumps its version, as ActivityStore.complete does
+                    a.doneAt() == null ? 0L : 1L, a.occurredAt()});
+        }
+        return bulk.insert("activities", COLUMNS, rows);
+    }
+}

@@ -1,0 +1,67 @@
+package dev.rapport.demo;
+
+import dev.rapport.identity.StaffProvisioning;
+import dev.rapport.platform.ProgressBar;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code java -jar rapport.jar demo-data [--customers N] [--seed S]}: loads N (default 10,000)
+ * demo customers with contacts and activities into the configured database and prints how to sign
+ * in. Other commands share the "cli" profile, so this one acts only on its own name.
+ */
+@Component
+@Profile("cli")
+@Order(10)
+class DemoDataCommand implements ApplicationRunner {
+
+    private final DemoDataLoader loader;
+    private final StaffProvisioning staff;
+
+    DemoDataCommand(DemoDataLoader loader, StaffProvisioning staff) {
+        this.loader = loader;
+        this.staff = staff;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        String[] raw = args.getSourceArgs();
+        if (raw.length == 0 || !raw[0].equals("demo-data")) {
+            return;
+        }
+        int count = Integer.parseInt(option(args, "customers", "10000"));
+        long seed = Long.parseLong(option(args, "seed", String.valueOf(DemoDataLoader.DEFAULT_SEED)));
+        long start = System.nanoTime();
+        ProgressBar bar = new ProgressBar("customers", count);
+        DemoDataLoader.Result result = loader.load(count, seed, bar::step);
+        bar.finish();
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        System.out.printf("Loaded %,d customers, %,d contacts and %,d activities in %d:%02d (%,.0f customers/s)%n",
+                result.customers(), result.contacts(), result.activities(), took.toMinutes(), took.toSecondsPart(),
+                result.customers() / Math.max(0.001, took.toMillis() / 1000.0));
+        System.out.println("Sign in as " + staff.firstAdminEmail().orElse("the administrator")
+                + " (password: RAPPORT_ADMIN_PASSWORD, or the one printed when the administrator was created),");
+        System.out.println("or as any demo user, e.g. " + String.join(", ", result.staff().emails().subList(0, 3))
+                + ", with the password \"" + DemoStaff.PASSWORD + "\".");
+    }
+
+    /** Accepts both {@code --customers=N} and {@code --customers N}. */
+    private static String option(ApplicationArguments args, String name, String fallback) {
+        List<String> values = args.getOptionValues(name);
+        if (values != null && !values.isEmpty() && !values.get(0).isEmpty()) {
+            return values.get(0);
+        }
+        String[] raw = args.getSourceArgs();
+        for (int i = 0; i < raw.length - 1; i++) {
+            if (raw[i].equals("--" + name)) {
+                return raw[i + 1];
+            }
+        }
+        return fallback;
+    }
+}

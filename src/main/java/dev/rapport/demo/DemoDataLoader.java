@@ -1,0 +1,104 @@
+package dev.rapport.demo;
+
+import dev.rapport.activities.ActivityBulkLoad;
+import dev.rapport.activities.ActivityBulkLoad.NewActivity;
+import dev.rapport.customers.ContactInput;
+import dev.rapport.customers.CustomerBulkLoad;
+import dev.rapport.customers.CustomerBulkLoad.NewContact;
+import dev.rapport.customers.CustomerBulkLoad.NewCustomer;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongConsumer;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Loads the demo data set: staff first, then customers in chunks, each chunk (customers, status
+ * history, contacts, activities) in one transaction so an interrupted run leaves whole customers.
+ */
+@Component
+class DemoDataLoader {
+
+    /** Seed used unless the caller picks another: the same seed gives the same names, companies and numbers. */
+    static final long DEFAULT_SEED = 20261122L;
+    private static final int CHUNK = 2_000;
+    /** Below this, keeping indexes up to date costs less than building them again. */
+    private static final int DEFER_INDEXES_FROM = 50_000;
+
+    /** What was loaded. */
+    record Result(long customers, long contacts, long activities, StaffPlan staff) {
+    }
+
+    private final DemoStaff staff;
+    private final CustomerBulkLoad customers;
+    private final ActivityBulkLoad activities;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    DemoDataLoader(DemoStaff staff, CustomerBulkLoad customers, ActivityBulkLoad activities, TransactionTemplate tx, Clock clock) {
+        this.staff = staff;
+        this.customers = customers;
+        this.activities = activities;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    /** Loads {@code count} customers; {@code progress} gets the number of customers done after each chunk. */
+    Result load(int count, long seed, LongConsumer progress) {
+        StaffPlan plan = staff.create();
+        if (count >= DEFER_INDEXES_FROM && !customers.hasCustomers()) {
+            Result[] result = new Result[1];
+            customers.withIndexesDeferred(() -> activities.withIndexesDeferred(
+                    () -> result[0] = loadChunks(count, seed, plan, progress)));
+            return result[0];
+        }
+        return loadChunks(count, seed, plan, progress);
+    }
+
+    private Result loadChunks(int count, long seed, StaffPlan plan, LongConsumer progress) {
+        Instant now = clock.instant();
+        CustomerFactory factory = new CustomerFactory(seed, plan, now);
+        ActivityFactory activityFactory = new ActivityFactory(factory.random(), now);
+        long[] totals = new long[3];
+        for (int done = 0; done < count; ) {
+            int size = Math.min(CHUNK, count - done);
+            List<CustomerFactory.Planned> chunk = new ArrayList<>(size);
+            for (int i = 0; i < size; i++) {
+                chunk.add(factory.next());
+            }
+            tx.executeWithoutResult(status -> writeChunk(chunk, activityFactory, now, totals));
+            done += size;
+            totals[0] = done;
+            progress.accept(done);
+        }
+        return new Result(totals[0], totals[1], totals[2], plan);
+    }
+
+    private void writeChunk(List<CustomerFactory.Planned> chunk, ActivityFactory activityFactory, Instant now, long[] totals) {
+        List<Long> ids = customers.insertCustomers(chunk.stream().map(CustomerFactory.Planned::customer).toList());
+        List<NewContact> contacts = new ArrayList<>();
+        for (int i = 0; i < chunk.size(); i++) {
+            CustomerFactory.Planned p = chunk.get(i);
+            for (ContactInput k : p.contacts()) {
+                contacts.add(new NewContact(new ContactInput(ids.get(i), k.name(), k.title(), k.phone(), k.email(), k.birthday(),
+                        k.ownerId(), k.externalId(), k.notes(), k.customFields()), p.customer().input().name(),
+                        p.customer().createdAt()));
+            }
+        }
+        List<Long> contactIds = customers.insertContacts(contacts);
+        List<NewActivity> acts = new ArrayList<>(chunk.size() * 11);
+        int k = 0;
+        for (int i = 0; i < chunk.size(); i++) {
+            CustomerFactory.Planned p = chunk.get(i);
+            int n = p.contacts().size();
+            NewCustomer c = p.customer();
+            activityFactory.forCustomer(ids.get(i), contactIds.subList(k, k + n), c.input().ownerId(), c.createdAt(), acts);
+            k += n;
+        }
+        activities.insert(acts, now);
+        totals[1] += contactIds.size();
+        totals[2] += acts.size();
+    }
+}

@@ -1,0 +1,81 @@
+package dev.rapport.demo;
+
+import dev.rapport.identity.StaffProvisioning;
+import dev.rapport.platform.ChineseNames;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * The demo company: 公司 → 华北大区 / 华东大区 / 华南大区 / Export Department → teams, plus customer
+ * service and marketing. Each region has a sales manager (data scope: department and below) who
+ * manages its reps. Everybody signs in with {@link #PASSWORD}. Running it again reuses the staff.
+ */
+@Component
+class DemoStaff {
+
+    static final String PASSWORD = "demo-password";
+    static final String DOMAIN = "@demo.rapport.local";
+
+    /** Region → its manager, then team → reps. Names include polyphonic surnames (曾 Zeng, 单 Shan, 区 Ou, 解 Xie, 仇 Qiu). */
+    private static final Map<String, Object[]> REGIONS = new LinkedHashMap<>();
+
+    static {
+        REGIONS.put(Places.NORTH, new Object[] {"王建国", Map.of("北京一组", List.of("李娜", "张伟"), "北京二组", List.of("刘洋", "陈静"),
+                "天津组", List.of("杨帆", "赵磊"))});
+        REGIONS.put(Places.EAST, new Object[] {"周晓燕", Map.of("上海一组", List.of("吴昊", "徐婷"), "杭州组", List.of("孙浩", "胡敏"),
+                "南京组", List.of("朱琳", "郭强"))});
+        REGIONS.put(Places.SOUTH, new Object[] {"曾志伟", Map.of("广州组", List.of("单丽", "区嘉欣"), "深圳组", List.of("林峰", "何雪"),
+                "成都组", List.of("罗斌", "梁静"))});
+        REGIONS.put(Places.EXPORT, new Object[] {"Emily Carter", Map.of("Europe Team", List.of("James Wilson", "解明"),
+                "Americas Team", List.of("Sophie Martin", "仇方"))});
+    }
+
+    private final StaffProvisioning staff;
+
+    DemoStaff(StaffProvisioning staff) {
+        this.staff = staff;
+    }
+
+    @SuppressWarnings("unchecked")
+    StaffPlan create() {
+        String hash = staff.hashPassword(PASSWORD);
+        Map<String, List<Long>> reps = new LinkedHashMap<>();
+        Map<String, Long> managers = new LinkedHashMap<>();
+        List<String> emails = new ArrayList<>();
+        for (var region : REGIONS.entrySet()) {
+            long dept = staff.department(1L, region.getKey());
+            String managerName = (String) region.getValue()[0];
+            long manager = staff.user(email(managerName), managerName, hash, "sales-manager", dept, null);
+            emails.add(email(managerName));
+            managers.put(region.getKey(), manager);
+            List<Long> regionReps = new ArrayList<>();
+            // sorted so ids do not depend on Map.of iteration order
+            var teams = new java.util.TreeMap<>((Map<String, List<String>>) region.getValue()[1]);
+            for (var team : teams.entrySet()) {
+                long teamDept = staff.department(dept, team.getKey());
+                for (String rep : team.getValue()) {
+                    regionReps.add(staff.user(email(rep), rep, hash, "sales-rep", teamDept, manager));
+                    emails.add(email(rep));
+                }
+            }
+            reps.put(region.getKey(), regionReps);
+        }
+        long service = staff.department(1L, "客户服务部");
+        staff.user(email("马丽"), "马丽", hash, "service-agent", service, null);
+        long marketing = staff.department(1L, "市场部");
+        staff.user(email("黄蕾"), "黄蕾", hash, "marketer", marketing, null);
+        emails.add(email("马丽"));
+        emails.add(email("黄蕾"));
+        return new StaffPlan(reps, managers, emails);
+    }
+
+    static String email(String name) {
+        String local = ChineseNames.containsHan(name) ? ChineseNames.pinyin(name, true)
+                : name.toLowerCase(Locale.ROOT).replace(' ', '.');
+        return local + DOMAIN;
+    }
+}

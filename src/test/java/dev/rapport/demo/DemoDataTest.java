@@ -1,0 +1,143 @@
+package dev.rapport.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rapport.customers.CreditCodes;
+import dev.rapport.customers.CustomerFilter;
+import dev.rapport.customers.CustomerMerging;
+import dev.rapport.customers.CustomerRow;
+import dev.rapport.customers.query.CustomerQuery;
+import dev.rapport.identity.CurrentUser;
+import dev.rapport.identity.UserManagement;
+import dev.rapport.platform.ChineseNames;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+@SpringBootTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DemoDataTest {
+
+    private static final int CUSTOMERS = 200;
+
+    @Autowired
+    DemoDataLoader loader;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    UserManagement users;
+    @Autowired
+    CustomerQuery query;
+    @Autowired
+    CustomerMerging merging;
+
+    private DemoDataLoader.Result result;
+    private CurrentUser admin;
+
+    @BeforeAll
+    void load() {
+        admin = users.load("admin@test.local").orElseThrow();
+        if (jdbc.sql("select count(*) from customers").query(Long.class).single() == 0) {
+            result = loader.load(CUSTOMERS, DemoDataLoader.DEFAULT_SEED, done -> { });
+        }
+    }
+
+    @Test
+    void loadsCustomersWithContactsAndActivities() {
+        assertThat(count("select count(*) from customers")).isGreaterThanOrEqualTo(CUSTOMERS);
+        assertThat(count("select count(*) from contacts")).isGreaterThan(CUSTOMERS);
+        assertThat(count("select count(*) from activities")).isGreaterThan(CUSTOMERS * 5L);
+        assertThat(jdbc.sql("select distinct type from activities").query(String.class).list())
+                .containsExactlyInAnyOrder("note", "call", "visit", "meeting", "task");
+        assertThat(count("select count(*) from activities where type = 'task' and done_at is null and due_at < current_timestamp"))
+                .as("overdue tasks").isPositive();
+    }
+
+    @Test
+    void contactsBelongToOrganizations() {
+        assertThat(count("select count(*) from contacts where customer_id is null")).isZero();
+        assertThat(count("select count(*) from contacts k join customers c on c.id = k.customer_id where c.type <> 'organization'"))
+                .isZero();
+    }
+
+    @Test
+    void everyCustomerIsFoundByThePinyinInitialsOfItsName() {
+        List<Object[]> customers = jdbc.sql("select id, name, type from customers order by id")
+                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3)}).list();
+        int chinese = 0;
+        for (Object[] c : customers) {
+            String name = (String) c[1];
+            if (!ChineseNames.containsHan(name)) {
+                continue;
+            }
+            chinese++;
+            String initials = ChineseNames.initials(name, "individual".equals(c[2]));
+            List<CustomerRow> found = query.list(CustomerFilter.from(Map.of("q", initials)), users.scopeOf(admin), null, 1000).items();
+            assertThat(found).as("search %s for %s", initials, name).extracting(CustomerRow::id).contains((Long) c[0]);
+        }
+        assertThat(chinese).isGreaterThan(CUSTOMERS / 2);
+    }
+
+    @Test
+    void polyphonicSurnamesAreSearchableByTheirSurnameReading() {
+        List<String> names = jdbc.sql("select name from customers where type = 'individual' and name like '曾%'")
+                .query(String.class).list();
+        names.forEach(n -> assertThat(ChineseNames.pinyin(n, true)).startsWith("zeng"));
+    }
+
+    @Test
+    void creditCodesAreValid() {
+        List<String> codes = jdbc.sql("select credit_code from customers where credit_code is not null").query(String.class).list();
+        assertThat(codes).isNotEmpty().allSatisfy(code -> assertThat(CreditCodes.isValid(code)).as(code).isTrue());
+        assertThat(codes).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void nearDuplicatesShowUpOnTheDuplicatesPage() {
+        long groups = List.of("phone", "email", "name").stream()
+                .mapToLong(kind -> merging.groups(admin, kind, null, 100).items().size()).sum();
+        assertThat(groups).isPositive();
+    }
+
+    @Test
+    void everyCustomerHasStatusHistoryEndingInItsStatus() {
+        assertThat(count("select count(*) from customers c where not exists "
+                + "(select 1 from customer_status_history h where h.customer_id = c.id)")).isZero();
+        assertThat(count("select count(*) from customers c where c.status <> (select h.to_status from customer_status_history h "
+                + "where h.customer_id = c.id order by h.changed_at desc, h.id desc limit 1)")).isZero();
+        assertThat(jdbc.sql("select distinct status from customers").query(String.class).list())
+                .containsExactlyInAnyOrder("potential", "target", "current", "lost", "non-customer");
+    }
+
+    @Test
+    void demoUsersHaveManagersAndTheBuiltInRoles() {
+        assertThat(count("select count(*) from users u join roles r on r.id = u.role_id where r.role_key = 'sales-rep' "
+                + "and u.manager_id is null")).isZero();
+        assertThat(jdbc.sql("select distinct r.role_key from users u join roles r on r.id = u.role_id").query(String.class).list())
+                .contains("sales-manager", "sales-rep", "service-agent", "marketer");
+    }
+
+    @Test
+    void theSameSeedGivesTheSameCustomers() {
+        StaffPlan staff = new StaffPlan(Map.of(Places.NORTH, List.of(1L), Places.EAST, List.of(1L), Places.SOUTH, List.of(1L),
+                Places.EXPORT, List.of(1L)), Map.of(Places.NORTH, 1L, Places.EAST, 1L, Places.SOUTH, 1L, Places.EXPORT, 1L), List.of());
+        Instant now = Instant.parse("2026-11-22T00:00:00Z");
+        assertThat(names(new CustomerFactory(7, staff, now))).isEqualTo(names(new CustomerFactory(7, staff, now)))
+                .isNotEqualTo(names(new CustomerFactory(8, staff, now)));
+    }
+
+    private static List<String> names(CustomerFactory factory) {
+        return IntStream.range(0, 100).mapToObj(i -> factory.next().customer().input().name()).toList();
+    }
+
+    private long count(String sql) {
+        return jdbc.sql(sql).query(Long.class).single();
+    }
+}
