@@ -4,6 +4,7 @@ import dev.rapport.identity.StaffProvisioning;
 import dev.rapport.platform.ProgressBar;
 import java.time.Duration;
 import java.util.List;
+import dev.rapport.platform.CommandOptions;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
@@ -50,18 +51,7 @@ class DemoDataCommand implements ApplicationRunner {
                 + ", with the password \"" + DemoStaff.PASSWORD + "\".");
     }
 
-    /** Accepts both {@code --customers=N} and {@code --customers N}. */
     private static String option(ApplicationArguments args, String name, String fallback) {
-        List<String> values = args.getOptionValues(name);
-        if (values != null && !values.isEmpty() && !values.get(0).isEmpty()) {
-            return values.get(0);
-        }
-        String[] raw = args.getSourceArgs();
-        for (int i = 0; i < raw.length - 1; i++) {
-            if (raw[i].equals("--" + name)) {
-                return raw[i + 1];
-            }
-        }
-        return fallback;
+        return CommandOptions.option(args, name, fallback);
     }
 }
