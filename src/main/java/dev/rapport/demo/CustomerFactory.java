@@ -46,10 +46,19 @@ final class CustomerFactory {
     private Planned previous;
 
     CustomerFactory(long seed, StaffPlan staff, Instant now) {
+        this(seed, staff, now, 0);
+    }
+
+    /**
+     * A factory for one slice of the data set: numbering (which keeps credit codes and e-mails
+     * unique) continues from {@code firstSeq}, so slices made in parallel never collide.
+     */
+    CustomerFactory(long seed, StaffPlan staff, Instant now, long firstSeq) {
         this.names = new Names(seed);
         this.r = new Random(seed);
         this.staff = staff;
         this.now = now;
+        this.seq = firstSeq;
     }
 
     Random random() {

@@ -10,6 +10,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -57,23 +63,56 @@ class DemoDataLoader {
         return loadChunks(count, seed, plan, progress);
     }
 
+    /**
+     * Chunks are made and written by one worker per core: making a chunk (names, pinyin, phone
+     * parsing) costs as much as writing it, so one thread would leave a core idle. Each chunk has
+     * its own seed and numbering, so the data set is the same whatever the interleaving.
+     */
     private Result loadChunks(int count, long seed, StaffPlan plan, LongConsumer progress) {
         Instant now = clock.instant();
-        CustomerFactory factory = new CustomerFactory(seed, plan, now);
-        ActivityFactory activityFactory = new ActivityFactory(factory.random(), now);
-        long[] totals = new long[3];
-        for (int done = 0; done < count; ) {
-            int size = Math.min(CHUNK, count - done);
-            List<CustomerFactory.Planned> chunk = new ArrayList<>(size);
-            for (int i = 0; i < size; i++) {
-                chunk.add(factory.next());
+        int chunks = (count + CHUNK - 1) / CHUNK;
+        AtomicInteger nextChunk = new AtomicInteger();
+        AtomicLong done = new AtomicLong();
+        AtomicLong contacts = new AtomicLong();
+        AtomicLong acts = new AtomicLong();
+        int workers = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), chunks));
+        ExecutorService pool = Executors.newFixedThreadPool(workers);
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int w = 0; w < workers; w++) {
+                running.add(pool.submit(() -> {
+                    for (int i = nextChunk.getAndIncrement(); i < chunks; i = nextChunk.getAndIncrement()) {
+                        int size = Math.min(CHUNK, count - i * CHUNK);
+                        CustomerFactory factory = new CustomerFactory(seed * 1_000_003L + i, plan, now, (long) i * CHUNK);
+                        ActivityFactory activityFactory = new ActivityFactory(factory.random(), now);
+                        List<CustomerFactory.Planned> chunk = new ArrayList<>(size);
+                        for (int k = 0; k < size; k++) {
+                            chunk.add(factory.next());
+                        }
+                        long[] totals = new long[3];
+                        tx.executeWithoutResult(status -> writeChunk(chunk, activityFactory, now, totals));
+                        contacts.addAndGet(totals[1]);
+                        acts.addAndGet(totals[2]);
+                        long total = done.addAndGet(size);
+                        synchronized (progress) {
+                            progress.accept(total);
+                        }
+                    }
+                    return null;
+                }));
             }
-            tx.executeWithoutResult(status -> writeChunk(chunk, activityFactory, now, totals));
-            done += size;
-            totals[0] = done;
-            progress.accept(done);
+            for (Future<?> f : running) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("demo data load interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
         }
-        return new Result(totals[0], totals[1], totals[2], plan);
+        return new Result(done.get(), contacts.get(), acts.get(), plan);
     }
 
     private void writeChunk(List<CustomerFactory.Planned> chunk, ActivityFactory activityFactory, Instant now, long[] totals) {
