@@ -119,6 +119,24 @@ class CustomerApiTest extends ApiTestSupport {
     }
 
     @Test
+    void searchResultsPageNewestFirstWithoutGapsOrRepeats() {
+        String marker = unique("srch").replace("-", "");
+        List<Long> created = new ArrayList<>();
+        for (int i = 0; i < 13; i++) {
+            created.add(createCustomer(adminToken(), "{\"name\":\"" + marker + " " + i + "\"}"));
+        }
+        List<Long> seen = new ArrayList<>();
+        String cursor = null;
+        do {
+            var r = get(adminToken(), "/api/v1/customers?q=" + marker + "&limit=4" + (cursor == null ? "" : "&cursor=" + cursor));
+            seen.addAll(ids(r, "$.items[*].id"));
+            cursor = json(r, "$.next");
+        } while (cursor != null);
+        java.util.Collections.reverse(created);
+        assertThat(seen).containsExactlyElementsOf(created);
+    }
+
+    @Test
     void unknownFiltersAndSortsAreClearErrors() {
         var r = get(adminToken(), "/api/v1/customers?sort=password");
         assertThat(r).hasStatus(400);

@@ -39,8 +39,8 @@ public class ContactQuery {
             clauses.add("k.owner_id in (:scopeOwners)");
             params.put("scopeOwners", scope.owners());
         }
-        if (q != null && !q.isBlank()) {
-            clauses.add("k.search_text like :q");
+        boolean searching = q != null && !q.isBlank();
+        if (searching) {
             params.put("q", customers.searchPattern(q));
         }
         if (customerId != null) {
@@ -58,14 +58,17 @@ public class ContactQuery {
         }
         params.put("limit", limit + 1);
         String where = clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses);
-        List<ContactRow> rows = jdbc.sql("""
-                        select k.id, k.customer_id, c.name as customer_name, k.name, k.title, k.phone, k.email, k.owner_id
-                        from contacts k left join customers c on c.id = k.customer_id""" + where + " order by k.id desc limit :limit")
-                .params(params)
-                .query((rs, n) -> new ContactRow(rs.getLong("id"), rs.getObject("customer_id", Long.class),
-                        rs.getString("customer_name"), rs.getString("name"), rs.getString("title"), rs.getString("phone"),
-                        rs.getString("email"), rs.getLong("owner_id"), null))
-                .list();
+        List<ContactRow> rows = null;
+        if (searching) {
+            // as for customers: look among the newest rows first, fall back to the trigram index for rare terms
+            params.put("window", CustomerQuery.SEARCH_WINDOW);
+            rows = query("(select * from contacts k" + where + " order by k.id desc limit :window) k", " where k.search_text like :q", params);
+            if (rows.size() <= limit) {
+                rows = query("contacts k", (where.isEmpty() ? " where " : where + " and ") + "k.search_text like :q", params);
+            }
+        } else {
+            rows = query("contacts k", where, params);
+        }
         String next = null;
         if (rows.size() > limit) {
             rows = new ArrayList<>(rows.subList(0, limit));
@@ -76,5 +79,15 @@ public class ContactQuery {
                 r.title(), r.phone(), r.email(), r.ownerId(),
                 owners.containsKey(r.ownerId()) ? owners.get(r.ownerId()).name() : null)).toList();
         return new CursorPage<>(named, next);
+    }
+
+    private List<ContactRow> query(String from, String where, Map<String, Object> params) {
+        return jdbc.sql("select k.id, k.customer_id, c.name as customer_name, k.name, k.title, k.phone, k.email, k.owner_id from "
+                        + from + " left join customers c on c.id = k.customer_id" + where + " order by k.id desc limit :limit")
+                .params(params)
+                .query((rs, n) -> new ContactRow(rs.getLong("id"), rs.getObject("customer_id", Long.class),
+                        rs.getString("customer_name"), rs.getString("name"), rs.getString("title"), rs.getString("phone"),
+                        rs.getString("email"), rs.getLong("owner_id"), null))
+                .list();
     }
 }
