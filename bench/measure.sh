@@ -14,7 +14,7 @@ mkdir -p "$OUT"
 SERVER_PORT=$PORT RAPPORT_DEMO_DATA=false java -Xmx512m -jar "$JAR" > "$OUT/server.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do
+for _ in $(seq 1 900); do
   curl -sf "$BASE/actuator/health" > /dev/null && break
   sleep 1
 done

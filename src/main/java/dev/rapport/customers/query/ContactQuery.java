@@ -40,9 +40,7 @@ public class ContactQuery {
             params.put("scopeOwners", scope.owners());
         }
         boolean searching = q != null && !q.isBlank();
-        if (searching) {
-            params.put("q", customers.searchPattern(q));
-        }
+        String condition = searching ? customers.searchCondition(q, "k", params) : null;
         if (customerId != null) {
             clauses.add("k.customer_id = :customer");
             params.put("customer", customerId);
@@ -62,9 +60,9 @@ public class ContactQuery {
         if (searching) {
             // as for customers: look among the newest rows first, fall back to the trigram index for rare terms
             params.put("window", CustomerQuery.SEARCH_WINDOW);
-            rows = query("(select * from contacts k" + where + " order by k.id desc limit :window) k", " where k.search_text like :q", params);
+            rows = query("(select * from contacts k" + where + " order by k.id desc limit :window) k", " where " + condition, params);
             if (rows.size() <= limit) {
-                rows = query("contacts k", (where.isEmpty() ? " where " : where + " and ") + "k.search_text like :q", params);
+                rows = query("contacts k", (where.isEmpty() ? " where " : where + " and ") + condition, params);
             }
         } else {
             rows = query("contacts k", where, params);

@@ -11,6 +11,7 @@ import dev.rapport.customers.domain.Normalizer;
 import dev.rapport.identity.OwnerScope;
 import dev.rapport.identity.UserManagement;
 import dev.rapport.identity.UserSummary;
+import dev.rapport.platform.ChineseNames;
 import dev.rapport.platform.Cursor;
 import dev.rapport.platform.CursorPage;
 import dev.rapport.platform.InvalidInputException;
@@ -93,19 +94,34 @@ public class CustomerQuery {
             params.put("createdTo", Timestamp.valueOf(f.createdTo().plusDays(1).atStartOfDay()));
         }
         if (f.q() != null) {
-            clauses.add("c.search_text like :q");
-            params.put("q", searchPattern(f.q()));
+            clauses.add(searchCondition(f.q(), "c", params));
         }
         customFieldClauses(f.custom(), "customer", "c", clauses, params);
         String sql = clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses);
         return new Where(sql, params);
     }
 
-    /** Substring match for 3+ characters (trigram-indexed); word-prefix match for 1–2 (initials like "zs"). */
-    String searchPattern(String q) {
-        String term = escapeLike(normalizer.searchTerm(q));
-        boolean cjk = term.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN);
-        return term.length() >= 3 || cjk ? "%" + term + "%" : "% " + term + "%";
+    /**
+     * The search condition on {@code alias.search_text}, its parameters added to {@code params}.
+     * Substring match for 3+ characters (trigram-indexed); word-prefix match for 1–2 (initials like
+     * "zs"). Chinese text is also matched by its pinyin, which the stored search text holds too:
+     * a trigram index cannot serve a two-character Chinese term (张伟, 科技), but it can serve
+     * "zhangwei", and the Chinese condition then keeps only the exact matches.
+     */
+    String searchCondition(String q, String alias, Map<String, Object> params) {
+        String term = normalizer.searchTerm(q);
+        boolean han = ChineseNames.containsHan(term);
+        String escaped = escapeLike(term);
+        params.put("q", escaped.length() >= 3 || han ? "%" + escaped + "%" : "% " + escaped + "%");
+        String condition = alias + ".search_text like :q";
+        if (han) {
+            String personal = ChineseNames.pinyin(term, true);
+            String plain = ChineseNames.pinyin(term, false);
+            params.put("qpy1", "%" + escapeLike(personal) + "%");
+            params.put("qpy2", "%" + escapeLike(plain) + "%");
+            condition = "(" + alias + ".search_text like :qpy1 or " + alias + ".search_text like :qpy2) and " + condition;
+        }
+        return condition;
     }
 
     void customFieldClauses(Map<String, String> custom, String entityType, String alias, List<String> clauses, Map<String, Object> params) {
@@ -155,7 +171,7 @@ public class CustomerQuery {
     }
 
     /** How many of the newest rows the fast search path looks at before it falls back to the trigram index. */
-    static final int SEARCH_WINDOW = 20_000;
+    static final int SEARCH_WINDOW = 5_000;
 
     public CursorPage<CustomerRow> list(CustomerFilter f, OwnerScope scope, String cursor, int limit) {
         if (f.q() != null && "-id".equals(f.sort())) {
@@ -185,14 +201,14 @@ public class CustomerQuery {
             params.put("cid", Cursor.decode(cursor).id());
         }
         params.put("window", SEARCH_WINDOW);
-        params.put("q", searchPattern(f.q()));
+        String condition = searchCondition(f.q(), "c", params);
         params.put("limit", limit + 1);
         List<CustomerRow> rows = jdbc.sql("""
                         select c.id, c.type, c.name, c.phone, c.email, c.province, c.city, c.industry, c.source, c.tags,
                                c.status, c.tier, c.owner_id, c.created_at, c.updated_at
                         from (select * from customers c""" + where + """
                          order by c.id desc limit :window) c
-                        where c.search_text like :q order by c.id desc limit :limit""")
+                        where """ + condition + " order by c.id desc limit :limit")
                 .params(params).query(CustomerQuery::row).list();
         if (rows.size() <= limit) {
             return null;
