@@ -206,9 +206,8 @@ public class CustomerQuery {
         List<CustomerRow> rows = jdbc.sql("""
                         select c.id, c.type, c.name, c.phone, c.email, c.province, c.city, c.industry, c.source, c.tags,
                                c.status, c.tier, c.owner_id, c.created_at, c.updated_at
-                        from (select * from customers c""" + where + """
-                         order by c.id desc limit :window) c
-                        where """ + condition + " order by c.id desc limit :limit")
+                        from (select * from customers c""" + where + " order by c.id desc limit :window) c where " + condition
+                        + " order by c.id desc limit :limit")
                 .params(params).query(CustomerQuery::row).list();
         if (rows.size() <= limit) {
             return null;
