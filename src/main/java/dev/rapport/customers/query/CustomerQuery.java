@@ -174,39 +174,42 @@ public class CustomerQuery {
     static final int SEARCH_WINDOW = 5_000;
 
     public CursorPage<CustomerRow> list(CustomerFilter f, OwnerScope scope, String cursor, int limit) {
-        if (f.q() != null && "-id".equals(f.sort())) {
-            CursorPage<CustomerRow> recent = searchRecent(f, scope, cursor, limit);
+        boolean filtered = !where(f, OwnerScope.all()).sql().isEmpty();
+        if (filtered && "-id".equals(f.sort())) {
+            CursorPage<CustomerRow> recent = recentWindow(f, scope, cursor, limit);
             if (recent != null) {
                 return recent;
             }
+            return listAll(f, scope, cursor, limit, true);
         }
-        return listAll(f, scope, cursor, limit);
+        return listAll(f, scope, cursor, limit, false);
     }
 
     /**
-     * Newest-first search, first among the newest rows only. A common term ("科技", "zw") matches
-     * hundreds of thousands of rows: sorting them all to show the newest 50 is slow, while the
-     * newest few thousand rows already hold enough matches. When they do not (a rare term), the
-     * answer is empty here and the caller uses the trigram index, which is fast for rare terms.
-     * The result is the same either way: everything newer than the window was checked.
+     * Newest-first filtered lists and searches look among the newest rows of the user's scope first.
+     * A common term or filter ("科技", status=current) matches hundreds of thousands of rows:
+     * sorting them all to show the newest 50 is slow, while the newest few thousand rows already
+     * hold enough matches. When they do not (a rare term or a combination such as a north-region
+     * manager filtering on 广东省), the answer is null here and the caller asks the filter's own
+     * indexes (trigram, province, ...). The result is the same either way: every row newer than
+     * the window was checked.
      */
-    private CursorPage<CustomerRow> searchRecent(CustomerFilter f, OwnerScope scope, String cursor, int limit) {
-        CustomerFilter withoutQ = new CustomerFilter(f.type(), f.statuses(), f.tier(), f.industry(), f.source(), f.province(),
-                f.city(), f.ownerId(), f.tag(), f.createdFrom(), f.createdTo(), null, f.custom(), f.sort());
-        Where w = where(withoutQ, scope);
-        Map<String, Object> params = new HashMap<>(w.params());
-        String where = w.sql();
+    private CursorPage<CustomerRow> recentWindow(CustomerFilter f, OwnerScope scope, String cursor, int limit) {
+        Where inner = where(CustomerFilter.empty(), scope);
+        Map<String, Object> params = new HashMap<>(inner.params());
+        String innerWhere = inner.sql();
         if (cursor != null && !cursor.isBlank()) {
-            where = (where.isEmpty() ? " where " : where + " and ") + "c.id < :cid";
+            innerWhere = (innerWhere.isEmpty() ? " where " : innerWhere + " and ") + "c.id < :cid";
             params.put("cid", Cursor.decode(cursor).id());
         }
+        Where outer = where(f, OwnerScope.all());
+        params.putAll(outer.params());
         params.put("window", SEARCH_WINDOW);
-        String condition = searchCondition(f.q(), "c", params);
         params.put("limit", limit + 1);
         List<CustomerRow> rows = jdbc.sql("""
                         select c.id, c.type, c.name, c.phone, c.email, c.province, c.city, c.industry, c.source, c.tags,
                                c.status, c.tier, c.owner_id, c.created_at, c.updated_at
-                        from (select * from customers c""" + where + " order by c.id desc limit :window) c where " + condition
+                        from (select * from customers c""" + innerWhere + " order by c.id desc limit :window) c" + outer.sql()
                         + " order by c.id desc limit :limit")
                 .params(params).query(CustomerQuery::row).list();
         if (rows.size() <= limit) {
@@ -216,7 +219,8 @@ public class CustomerQuery {
         return new CursorPage<>(decorate(rows), new Cursor(null, rows.get(limit - 1).id()).encode());
     }
 
-    private CursorPage<CustomerRow> listAll(CustomerFilter f, OwnerScope scope, String cursor, int limit) {
+    /** {@code viaFilterIndexes}: order by an expression so the planner cannot walk the primary key hoping to meet matches soon. */
+    private CursorPage<CustomerRow> listAll(CustomerFilter f, OwnerScope scope, String cursor, int limit, boolean viaFilterIndexes) {
         Where w = where(f, scope);
         Map<String, Object> params = new HashMap<>(w.params());
         String keyset = "";
@@ -247,7 +251,7 @@ public class CustomerQuery {
                 }
             }
             default -> {
-                order = "c.id desc";
+                order = viaFilterIndexes ? "c.id + 0 desc" : "c.id desc";
                 if (c != null) {
                     keyset = "c.id < :cid";
                 }
@@ -286,7 +290,7 @@ public class CustomerQuery {
                 f.city(), f.ownerId(), f.tag(), f.createdFrom(), f.createdTo(), f.q(), f.custom(), "id");
         String cursor = null;
         do {
-            CursorPage<CustomerRow> page = list(byId, scope, cursor, 1000);
+            CursorPage<CustomerRow> page = listAll(byId, scope, cursor, 1000, false);
             page.items().forEach(consumer);
             cursor = page.next();
         } while (cursor != null);

@@ -4,6 +4,7 @@ import dev.rapport.customers.CustomerDetails;
 import dev.rapport.customers.CustomerFilter;
 import dev.rapport.customers.CustomerManagement;
 import dev.rapport.customers.CustomerMerging;
+import dev.rapport.customers.CustomerRow;
 import dev.rapport.customers.CustomerStatus;
 import dev.rapport.customers.CustomerViews;
 import dev.rapport.customers.DuplicateCandidate;
@@ -69,7 +70,7 @@ class CustomerPagesController {
         List<String> columns = cols == null || cols.isEmpty() ? CustomerViews.DEFAULT_COLUMNS
                 : cols.stream().filter(views.availableColumns()::contains).toList();
         var result = query.list(filter, page.users().scopeOf(me), cursor, 50);
-        model.addAttribute("rows", result.items());
+        model.addAttribute("rows", cells(result.items(), columns));
         model.addAttribute("next", result.next());
         model.addAttribute("columns", columns);
         model.addAttribute("filter", filter);
@@ -85,6 +86,44 @@ class CustomerPagesController {
         model.addAttribute("statuses", CustomerStatus.values());
         model.addAttribute("tiers", Tier.values());
         return "customers/list";
+    }
+
+    /** A list row with its cells already formatted, so the template does not evaluate a switch per cell. */
+    record ListRow(long id, String name, List<String> cells) {
+    }
+
+    private List<ListRow> cells(List<CustomerRow> rows, List<String> columns) {
+        var dates = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(java.time.ZoneId.systemDefault());
+        var times = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(java.time.ZoneId.systemDefault());
+        Map<String, String> labels = new java.util.HashMap<>();
+        java.util.function.Function<String, String> label = key -> labels.computeIfAbsent(key, k -> page.msg(k));
+        List<ListRow> out = new ArrayList<>(rows.size());
+        for (CustomerRow r : rows) {
+            List<String> cells = new ArrayList<>(columns.size());
+            for (String col : columns) {
+                cells.add(switch (col) {
+                    case "type" -> label.apply("customer.type." + r.type());
+                    case "phone" -> r.phone();
+                    case "email" -> r.email();
+                    case "province" -> r.province();
+                    case "city" -> r.city();
+                    case "industry" -> r.industry();
+                    case "source" -> r.source();
+                    case "tags" -> String.join(", ", r.tags());
+                    case "status" -> label.apply("status." + r.status());
+                    case "tier" -> label.apply("tier." + r.tier());
+                    case "owner" -> r.ownerName();
+                    case "created" -> dates.format(r.createdAt());
+                    case "updated" -> times.format(r.updatedAt());
+                    default -> {
+                        Object v = r.customFields().get(col.substring(3));
+                        yield v == null ? null : v instanceof List<?> l ? String.join(", ", l.stream().map(String::valueOf).toList()) : String.valueOf(v);
+                    }
+                });
+            }
+            out.add(new ListRow(r.id(), r.name(), cells));
+        }
+        return out;
     }
 
     @GetMapping("/customers/count")
