@@ -39,6 +39,14 @@ class CustomerPagesTest extends ApiTestSupport {
     }
 
     @Test
+    void pagesLoadHtmxFromItsVersionedWebJarPath() {
+        String html = body(mvc.get().uri("/customers").with(ADMIN_USER).exchange());
+        String src = html.replaceAll("(?s).*<script src=\"([^\"]*htmx[^\"]*)\".*", "$1");
+        assertThat(src).matches("/webjars/htmx\\.org/\\d+\\.\\d+\\.\\d+/dist/htmx\\.min\\.js");
+        assertThat(mvc.get().uri(src).exchange()).hasStatusOk();
+    }
+
+    @Test
     void formsNeedACsrfToken() {
         var noToken = mvc.post().uri("/customers").param("name", "No CSRF").with(ADMIN_USER).exchange();
         assertThat(noToken).hasStatus(403);
