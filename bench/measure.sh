@@ -26,10 +26,11 @@ token() {
 ADMIN_TOKEN=$(token "$RAPPORT_ADMIN_EMAIL" "$RAPPORT_ADMIN_PASSWORD")
 MANAGER_TOKEN=$(token wangjianguo@demo.rapport.local demo-password)
 
+rm -f "$OUT/heap.txt"
 # heap high-water mark, sampled every second from the actuator while the benchmarks run
 ( while kill -0 $SERVER 2>/dev/null; do
     curl -sf -H "Authorization: Bearer $ADMIN_TOKEN" "$BASE/actuator/metrics/jvm.memory.used?tag=area:heap" \
-      | sed -E 's/.*"value":([0-9.E+]+).*/\1/' >> "$OUT/heap.txt" || true
+      | grep -oE '"statistic":"VALUE","value":[0-9.E+]+' | sed -E 's/.*"value":([0-9.E+]+)/\1/' >> "$OUT/heap.txt" || true
     sleep 1
   done ) &
 
