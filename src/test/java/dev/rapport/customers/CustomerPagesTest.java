@@ -94,6 +94,14 @@ class CustomerPagesTest extends ApiTestSupport {
     }
 
     @Test
+    void theAdminLinkIsShownOnlyToAdministrators() {
+        assertThat(body(mvc.get().uri("/customers").with(ADMIN_USER).exchange())).contains("href=\"/admin/users\"");
+        String rep = unique("rep") + "@test.local";
+        createUser(rep, "sales-rep", 1, null);
+        assertThat(body(mvc.get().uri("/customers").with(user(rep)).exchange())).doesNotContain("href=\"/admin/users\"");
+    }
+
+    @Test
     void theUiSpeaksChineseWhenTheBrowserDoes() {
         var r = mvc.get().uri("/customers").header("Accept-Language", "zh-CN,zh;q=0.9").with(ADMIN_USER).exchange();
         assertThat(body(r)).contains("新建企业客户").contains("lang=\"zh-CN\"");

@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
- * Navigation state for every page. Puts the number of the user's tasks that need attention (overdue, or whose reminder time has
+ * Puts the number of the user's tasks that need attention (overdue, or whose reminder time has
  * come) on every page, so the navigation can show it next to "My tasks".
  */
 @ControllerAdvice(annotations = org.springframework.stereotype.Controller.class)
@@ -21,17 +21,6 @@ class TaskAlertsAdvice {
     TaskAlertsAdvice(ActivityManagement activities, UserManagement users) {
         this.activities = activities;
         this.users = users;
-    }
-
-    /** Whether to show the Admin link: only to users who can manage something there. */
-    @ModelAttribute("canAdmin")
-    boolean canAdmin(HttpServletRequest request) {
-        var auth = SecurityContextHolder.getContext().getAuthentication();
-        if (isApi(request) || auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken) {
-            return false;
-        }
-        return users.load(auth.getName()).map(u -> u.can("user:manage") || u.can("role:manage")
-                || u.can("department:manage") || u.can("field:manage")).orElse(false);
     }
 
     @ModelAttribute("taskAlerts")

@@ -1,0 +1,32 @@
+package dev.rapport.identity.web;
+
+import dev.rapport.identity.UserManagement;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** Tells the navigation whether to show the Admin link: only to users who can administer something there. */
+@ControllerAdvice(annotations = Controller.class)
+class AdminLinkAdvice {
+
+    private final UserManagement users;
+
+    AdminLinkAdvice(UserManagement users) {
+        this.users = users;
+    }
+
+    @ModelAttribute("canAdmin")
+    boolean canAdmin(HttpServletRequest request) {
+        var auth = SecurityContextHolder.getContext().getAuthentication();
+        // @RestController is a @Controller too; JSON calls need no navigation state
+        if (request.getRequestURI().startsWith(request.getContextPath() + "/api/") || auth == null
+                || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken) {
+            return false;
+        }
+        return users.load(auth.getName()).map(u -> u.can("user:manage") || u.can("role:manage")
+                || u.can("department:manage") || u.can("field:manage")).orElse(false);
+    }
+}
