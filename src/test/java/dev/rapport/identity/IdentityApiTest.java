@@ -109,6 +109,13 @@ class IdentityApiTest extends ApiTestSupport {
     }
 
     @Test
+    void theGeneralAuditEndpointDoesNotBypassTheCustomerDataScope() {
+        var r = get(adminToken(), "/api/v1/audit?entityType=customer&entityId=1");
+        assertThat(r).hasStatus(400);
+        assertThat((List<String>) json(r, "$.errors[*].field")).containsExactly("entityType");
+    }
+
+    @Test
     void healthIsPublicAndPrometheusIsForAdminsOnly() {
         assertThat(mvc.get().uri("/actuator/health").exchange()).hasStatusOk();
         String email = unique("rep") + "@test.local";

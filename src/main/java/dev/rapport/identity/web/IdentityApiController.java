@@ -208,6 +208,10 @@ class IdentityApiController {
     CursorPage<AuditEntry> audit(@RequestParam String entityType, @RequestParam long entityId,
                                  @RequestParam(required = false) String cursor, @RequestParam(defaultValue = "50") int limit) {
         users.current().require("audit:view");
+        // records with a data scope have their own history endpoints, which check the scope
+        if (!java.util.Set.of("user", "role", "department", "custom_field").contains(entityType)) {
+            throw new InvalidInputException("entityType", "error.audit.entityType");
+        }
         return audit.history(entityType, entityId, cursor, Math.min(Math.max(limit, 1), 200));
     }
 }
