@@ -158,17 +158,4 @@ public class ContactManagement {
                 k.email(), k.birthday(), k.ownerId(), owner, k.externalId(), k.notes(), custom, k.version(), k.createdAt(),
                 k.updatedAt());
     }
-
-    /** Moves the contacts of merged customers to the survivor. */
-    void moveContacts(List<Long> from, long to) {
-        store.moveToCustomer(from, to, with.clock.instant());
-    }
-
-    static List<String> tags(String stored) {
-        return CustomerValidator.tagList(stored);
-    }
-
-    Instant now() {
-        return with.clock.instant();
-    }
 }

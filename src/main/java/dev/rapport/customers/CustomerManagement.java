@@ -1,5 +1,6 @@
 package dev.rapport.customers;
 
+import dev.rapport.customers.domain.ContactStore;
 import dev.rapport.customers.domain.CustomFieldDef;
 import dev.rapport.customers.domain.CustomFieldStore;
 import dev.rapport.customers.domain.CustomValue;
@@ -41,6 +42,7 @@ public class CustomerManagement {
     private final CustomerStore store;
     private final CustomerValidator validator;
     private final CustomFieldStore customFields;
+    private final ContactStore contacts;
     private final Collaborators with;
 
     /** The cross-cutting services a customer change needs, grouped to keep the constructor small. */
@@ -59,10 +61,12 @@ public class CustomerManagement {
         }
     }
 
-    CustomerManagement(CustomerStore store, CustomerValidator validator, CustomFieldStore customFields, Collaborators with) {
+    CustomerManagement(CustomerStore store, CustomerValidator validator, CustomFieldStore customFields, ContactStore contacts,
+                       Collaborators with) {
         this.store = store;
         this.validator = validator;
         this.customFields = customFields;
+        this.contacts = contacts;
         this.with = with;
     }
 
@@ -135,6 +139,10 @@ public class CustomerManagement {
     public void updateValid(CurrentUser user, StoredCustomer old, ValidCustomer valid, String action) {
         Instant now = with.clock.instant();
         store.update(old.id(), old.version(), valid, now);
+        if (!old.name().equals(valid.name())) {
+            // contacts carry their company's name in their search text
+            contacts.refreshCompanyName(old.id(), old.name(), valid.name());
+        }
         if (!old.status().equals(valid.status().key())) {
             store.insertStatusHistory(old.id(), old.status(), valid.status().key(), null, user.id(), now);
         }
@@ -343,17 +351,7 @@ public class CustomerManagement {
         return out;
     }
 
-    Map<Long, Long> ownersOf(List<Long> ids) {
-        Map<Long, Long> out = new HashMap<>();
-        store.findAll(ids).forEach(c -> out.put(c.id(), c.ownerId()));
-        return out;
-    }
-
     private static String or(String a, String b) {
         return a != null ? a : b;
-    }
-
-    static boolean same(Object a, Object b) {
-        return Objects.equals(a, b);
     }
 }

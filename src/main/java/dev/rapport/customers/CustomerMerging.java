@@ -1,5 +1,6 @@
 package dev.rapport.customers;
 
+import dev.rapport.customers.domain.ContactStore;
 import dev.rapport.customers.domain.CustomFieldDef;
 import dev.rapport.customers.domain.CustomValue;
 import dev.rapport.customers.domain.CustomerStore;
@@ -45,15 +46,17 @@ public class CustomerMerging {
     private final Normalizer normalizer;
     private final CustomerManagement.Collaborators with;
     private final JdbcClient jdbc;
+    private final ContactStore contacts;
 
     CustomerMerging(CustomerManagement customers, CustomerStore store, DuplicateStore duplicates, Normalizer normalizer,
-                    CustomerManagement.Collaborators with, JdbcClient jdbc) {
+                    CustomerManagement.Collaborators with, JdbcClient jdbc, ContactStore contacts) {
         this.customers = customers;
         this.store = store;
         this.duplicates = duplicates;
         this.normalizer = normalizer;
         this.with = with;
         this.jdbc = jdbc;
+        this.contacts = contacts;
     }
 
     /** Visible customers that look like the given input (same phone, e-mail, credit code or similar name). */
@@ -154,8 +157,10 @@ public class CustomerMerging {
         customers.updateValid(user, survivor, valid, "merge");
         List<Long> others = records.keySet().stream().filter(id -> id != survivorId).toList();
         var now = with.clock.instant();
-        jdbc.sql("update contacts set customer_id = :s, version = version + 1, updated_at = :now where customer_id in (:o)")
-                .param("s", survivorId).param("o", others).param("now", Timestamp.from(now)).update();
+        contacts.moveToCustomer(others, survivorId, now);
+        for (Long other : others) {
+            contacts.refreshCompanyName(survivorId, records.get(other).name(), valid.name());
+        }
         jdbc.sql("update customer_status_history set customer_id = :s where customer_id in (:o)")
                 .param("s", survivorId).param("o", others).update();
         // the survivor inherits the merge history of the merged, so chains of merges keep every entry

@@ -137,6 +137,18 @@ class CustomerApiTest extends ApiTestSupport {
     }
 
     @Test
+    void contactsAreFoundByTheirCompanysCurrentName() {
+        String before = unique("Oldname").replace("-", "");
+        String after = unique("Newname").replace("-", "");
+        long company = createCustomer(adminToken(), "{\"name\":\"" + before + "\"}");
+        long contact = id(post(adminToken(), "/api/v1/contacts", "{\"customerId\":" + company + ",\"name\":\"Li Lei\"}"), "$.id");
+        assertThat(ids(get(adminToken(), "/api/v1/search", "q", before), "$.contacts[*].id")).containsExactly(contact);
+        assertThat(patch(adminToken(), "/api/v1/customers/" + company, "{\"name\":\"" + after + "\",\"version\":0}")).hasStatusOk();
+        assertThat(ids(get(adminToken(), "/api/v1/search", "q", after), "$.contacts[*].id")).containsExactly(contact);
+        assertThat(ids(get(adminToken(), "/api/v1/search", "q", before), "$.contacts[*].id")).isEmpty();
+    }
+
+    @Test
     void unknownFiltersAndSortsAreClearErrors() {
         var r = get(adminToken(), "/api/v1/customers?sort=password");
         assertThat(r).hasStatus(400);

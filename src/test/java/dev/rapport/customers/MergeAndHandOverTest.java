@@ -38,6 +38,9 @@ class MergeAndHandOverTest extends ApiTestSupport {
         assertThat(get(adminToken(), "/api/v1/customers/" + b)).hasStatus(404);
         List<String> contacts = json(get(adminToken(), "/api/v1/customers/" + a + "/contacts"), "$[*].name");
         assertThat(contacts).containsExactlyInAnyOrder("李雷", "韩梅梅");
+        String survivorName = json(merged, "$.name");
+        List<String> byCompany = json(get(adminToken(), "/api/v1/contacts", "q", survivorName), "$.items[*].name");
+        assertThat(byCompany).as("moved contacts are found by the survivor's name").contains("韩梅梅");
         List<String> timeline = json(get(adminToken(), "/api/v1/activities?customerId=" + a), "$.items[*].subject");
         assertThat(timeline).containsExactlyInAnyOrder("note on a", "call on b");
         List<String> statuses = json(get(adminToken(), "/api/v1/customers/" + a + "/status-history"), "$[*].toStatus");

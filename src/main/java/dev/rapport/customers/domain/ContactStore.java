@@ -29,10 +29,12 @@ public class ContactStore {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    private final Normalizer normalizer;
 
-    public ContactStore(JdbcClient jdbc, JdbcTemplate template) {
+    public ContactStore(JdbcClient jdbc, JdbcTemplate template, Normalizer normalizer) {
         this.jdbc = jdbc;
         this.template = template;
+        this.normalizer = normalizer;
     }
 
     public List<Long> insertAll(List<ValidContact> contacts, Instant now) {
@@ -137,7 +139,7 @@ public class ContactStore {
     /** Contacts keep their company's name in their search text; a renamed company refreshes it. */
     public void refreshCompanyName(long customerId, String oldName, String newName) {
         jdbc.sql("update contacts set search_text = replace(search_text, :old, :new) where customer_id = :c")
-                .param("old", " " + oldName.toLowerCase() + " ").param("new", " " + newName.toLowerCase() + " ")
+                .param("old", " " + normalizer.fragment(oldName) + " ").param("new", " " + normalizer.fragment(newName) + " ")
                 .param("c", customerId).update();
     }
 

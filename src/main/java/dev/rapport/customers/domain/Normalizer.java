@@ -50,10 +50,19 @@ public class Normalizer {
             sb.append(email).append(' ');
         }
         if (extra != null && !extra.isBlank()) {
-            sb.append(extra.toLowerCase(Locale.ROOT)).append(' ');
+            sb.append(fragment(extra)).append(' ');
         }
         String text = sb.toString();
         return text.length() > 2000 ? text.substring(0, 1999) + " " : text;
+    }
+
+    /**
+     * How extra text (a contact's company name, a credit code) appears in search text: lower case
+     * and, for Chinese, its pinyin too, because Chinese search terms are also matched by pinyin.
+     */
+    public String fragment(String extra) {
+        String lower = extra.toLowerCase(Locale.ROOT).trim();
+        return ChineseNames.containsHan(extra) ? lower + " " + ChineseNames.pinyin(extra, false) : lower;
     }
 
     /** Name folded for duplicate detection: no company suffix, punctuation or spaces; Chinese as pinyin. */

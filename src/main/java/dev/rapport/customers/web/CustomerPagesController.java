@@ -319,8 +319,4 @@ class CustomerPagesController {
         String cols = columns.stream().map(c -> "cols=" + URLEncoder.encode(c, StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
         return base.isEmpty() ? cols : base + "&" + cols;
     }
-
-    static List<String> split(String s) {
-        return s == null ? List.of() : Arrays.asList(s.split(","));
-    }
 }

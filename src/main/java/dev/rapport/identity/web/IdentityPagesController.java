@@ -210,10 +210,6 @@ class IdentityPagesController {
         }
     }
 
-    List<UserSummary> activeUsers() {
-        return users.all().stream().filter(UserSummary::active).toList();
-    }
-
     private String msg(String key) {
         return messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
     }
