@@ -83,31 +83,28 @@ class ContactRows {
         for (int i = 0; i < candidates.size(); i++) {
             MappedRow row = candidates.get(i);
             Matches.Outcome o = outcomes.get(i);
-            if (o.kind() == Matches.Kind.NEW) {
-                if (valids.get(i) == null) {
+            switch (RowAction.of(ctx, o, valids.get(i) != null, old.keySet())) {
+                case INSERT -> toInsert.add(valids.get(i));
+                case INVALID -> {
                     var errors = new InvalidInputException.Collector();
                     validate(ctx, inputs.get(i), errors);
                     result.reject(row, RejectReason.encode(errors.errors()));
-                } else {
-                    toInsert.add(valids.get(i));
                 }
-            } else if (ctx.mode() == ImportMode.CREATE) {
-                result.reject(row, RejectReason.encode("row", "error.import.duplicate"));
-            } else if (ctx.mode() == ImportMode.SKIP || o.kind() == Matches.Kind.REPEATED) {
-                result.skipped++;
-            } else if (!ctx.scope().includes(o.existing().ownerId()) || !old.containsKey(o.existing().id())) {
-                result.reject(row, RejectReason.encode("row", "error.import.notVisible"));
-            } else {
-                StoredContact stored = old.get(o.existing().id());
-                var errors = new InvalidInputException.Collector();
-                ContactInput merged = StoredValues.overlay(stored,
-                        StoredValues.asText(oldCustom.getOrDefault(stored.id(), Map.of()), defs), inputs.get(i));
-                ValidContact valid = validate(ctx, merged, errors);
-                if (errors.hasErrors()) {
-                    result.reject(row, RejectReason.encode(errors.errors()));
-                } else {
-                    contacts.updateValid(ctx.user(), stored, valid);
-                    result.updated++;
+                case DUPLICATE -> result.reject(row, RejectReason.encode("row", "error.import.duplicate"));
+                case SKIP -> result.skipped++;
+                case NOT_VISIBLE -> result.reject(row, RejectReason.encode("row", "error.import.notVisible"));
+                case UPDATE -> {
+                    StoredContact stored = old.get(o.existing().id());
+                    var errors = new InvalidInputException.Collector();
+                    ContactInput merged = StoredValues.overlay(stored,
+                            StoredValues.asText(oldCustom.getOrDefault(stored.id(), Map.of()), defs), inputs.get(i));
+                    ValidContact valid = validate(ctx, merged, errors);
+                    if (errors.hasErrors()) {
+                        result.reject(row, RejectReason.encode(errors.errors()));
+                    } else {
+                        contacts.updateValid(ctx.user(), stored, valid);
+                        result.updated++;
+                    }
                 }
             }
         }

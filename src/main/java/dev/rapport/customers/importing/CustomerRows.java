@@ -113,31 +113,28 @@ class CustomerRows {
         for (int i = 0; i < candidates.size(); i++) {
             MappedRow row = candidates.get(i);
             Matches.Outcome o = outcomes.get(i);
-            if (o.kind() == Matches.Kind.NEW) {
-                if (valids.get(i) == null) {
+            switch (RowAction.of(ctx, o, valids.get(i) != null, old.keySet())) {
+                case INSERT -> toInsert.add(valids.get(i));
+                case INVALID -> {
                     var errors = new InvalidInputException.Collector();
                     validator.validate(inputs.get(i), ctx.validation(), errors);
                     result.reject(row, RejectReason.encode(errors.errors()));
-                } else {
-                    toInsert.add(valids.get(i));
                 }
-            } else if (ctx.mode() == ImportMode.CREATE) {
-                result.reject(row, RejectReason.encode("row", "error.import.duplicate"));
-            } else if (ctx.mode() == ImportMode.SKIP || o.kind() == Matches.Kind.REPEATED) {
-                result.skipped++;
-            } else if (!ctx.scope().includes(o.existing().ownerId()) || !old.containsKey(o.existing().id())) {
-                result.reject(row, RejectReason.encode("row", "error.import.notVisible"));
-            } else {
-                StoredCustomer stored = old.get(o.existing().id());
-                var errors = new InvalidInputException.Collector();
-                CustomerInput merged = StoredValues.overlay(stored,
-                        StoredValues.asText(oldCustom.getOrDefault(stored.id(), Map.of()), defs), inputs.get(i));
-                ValidCustomer valid = validator.validate(merged, ctx.validation(), errors);
-                if (errors.hasErrors()) {
-                    result.reject(row, RejectReason.encode(errors.errors()));
-                } else {
-                    customers.updateValid(ctx.user(), stored, valid, "import");
-                    result.updated++;
+                case DUPLICATE -> result.reject(row, RejectReason.encode("row", "error.import.duplicate"));
+                case SKIP -> result.skipped++;
+                case NOT_VISIBLE -> result.reject(row, RejectReason.encode("row", "error.import.notVisible"));
+                case UPDATE -> {
+                    StoredCustomer stored = old.get(o.existing().id());
+                    var errors = new InvalidInputException.Collector();
+                    CustomerInput merged = StoredValues.overlay(stored,
+                            StoredValues.asText(oldCustom.getOrDefault(stored.id(), Map.of()), defs), inputs.get(i));
+                    ValidCustomer valid = validator.validate(merged, ctx.validation(), errors);
+                    if (errors.hasErrors()) {
+                        result.reject(row, RejectReason.encode(errors.errors()));
+                    } else {
+                        customers.updateValid(ctx.user(), stored, valid, "import");
+                        result.updated++;
+                    }
                 }
             }
         }
