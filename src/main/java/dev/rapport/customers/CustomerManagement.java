@@ -20,6 +20,7 @@ import dev.rapport.platform.NotFoundException;
 import dev.rapport.platform.StaleVersionException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -83,15 +84,34 @@ public class CustomerManagement {
     public CustomerDetails create(CurrentUser user, CustomerInput input) {
         user.require("customer", "create");
         var errors = new InvalidInputException.Collector();
-        ValidCustomer valid = validator.validate(input, validationContext(user), errors);
+        ValidationContext context = validationContext(user);
+        ValidCustomer valid = validator.validate(input, context, errors);
         errors.throwIfAny();
-        long id = insertValid(user, valid);
-        return details(user, id);
+        // what was just written is what the caller sees: no second read of the row
+        Instant now = with.clock.instant().truncatedTo(ChronoUnit.MICROS);
+        long id = insertValid(user, valid, now);
+        Map<Long, CustomValue> values = valid.customValues().stream()
+                .collect(Collectors.toMap(CustomValue::fieldId, v -> v, (a, b) -> b));
+        Map<String, Object> custom = new LinkedHashMap<>();
+        for (CustomFieldDef d : context.customFields()) {
+            if (d.entityType().equals("customer")) {
+                CustomValue v = values.get(d.id());
+                custom.put(d.key(), v == null ? null : CustomerQuery.displayValue(d, v));
+            }
+        }
+        String ownerName = with.users.find(valid.ownerId()).map(UserSummary::name).orElse(null);
+        return new CustomerDetails(id, valid.type().key(), valid.name(), valid.phone(), valid.phoneNormalized(), valid.email(),
+                valid.creditCode(), valid.province(), valid.city(), valid.district(), valid.street(), valid.industry(),
+                valid.source(), CustomerValidator.tagList(valid.tags()), valid.birthday(), valid.status().key(),
+                valid.tier().key(), valid.ownerId(), ownerName, valid.externalId(), valid.notes(), custom, 0, now, now);
     }
 
     /** Writes an already validated customer with its status history and audit; used by create and import. */
     public long insertValid(CurrentUser user, ValidCustomer valid) {
-        Instant now = with.clock.instant();
+        return insertValid(user, valid, with.clock.instant());
+    }
+
+    private long insertValid(CurrentUser user, ValidCustomer valid, Instant now) {
         long id = store.insert(valid, now);
         store.insertStatusHistory(id, null, valid.status().key(), null, user.id(), now);
         List<AuditLog.Change> changes = new ArrayList<>();

@@ -1,16 +1,15 @@
 package dev.rapport.identity;
 
 import dev.rapport.identity.domain.DepartmentRow;
+import dev.rapport.identity.domain.Directory;
+import dev.rapport.identity.domain.DirectoryCache;
 import dev.rapport.identity.domain.IdentityStore;
 import dev.rapport.identity.domain.RoleRow;
 import dev.rapport.identity.domain.UserRow;
 import dev.rapport.platform.InvalidInputException;
 import dev.rapport.platform.NotFoundException;
 import java.time.Clock;
-import java.util.ArrayDeque;
 import java.util.Collection;
-import java.util.Deque;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,13 +38,16 @@ public class UserManagement {
     private static final String CURRENT = UserManagement.class.getName() + ".current";
 
     private final IdentityStore store;
+    private final DirectoryCache directory;
     private final PasswordEncoder passwords;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    UserManagement(IdentityStore store, PasswordEncoder passwords, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+    UserManagement(IdentityStore store, DirectoryCache directory, PasswordEncoder passwords, AuditLog audit,
+                   ApplicationEventPublisher events, Clock clock) {
         this.store = store;
+        this.directory = directory;
         this.passwords = passwords;
         this.audit = audit;
         this.events = events;
@@ -72,65 +74,48 @@ public class UserManagement {
 
     /** Loads a user by e-mail as a {@link CurrentUser}; empty when unknown or deactivated. */
     public Optional<CurrentUser> load(String email) {
-        return store.userByEmail(email).filter(UserRow::active).flatMap(u -> store.roleOfUser(u.roleId())
+        Directory d = directory.get();
+        return d.userByEmail(email).filter(UserRow::active).flatMap(u -> d.role(u.roleId())
                 .map(role -> new CurrentUser(u.id(), u.email(), u.name(), role.key(), role.scope(), u.departmentId(),
                         Set.copyOf(role.permissions()))));
     }
 
     /** The owners whose records this user may see, from the role's data scope. */
     public OwnerScope scopeOf(CurrentUser user) {
-        return switch (user.scope()) {
-            case ALL -> OwnerScope.all();
-            case OWN -> new OwnerScope(Set.of(user.id()));
-            case OWN_AND_SUBORDINATES -> new OwnerScope(withSubordinates(user.id()));
-            case DEPARTMENT -> new OwnerScope(with(store.userIdsInDepartment(user.departmentId()), user.id()));
-            case DEPARTMENT_TREE -> new OwnerScope(with(store.department(user.departmentId())
-                    .map(d -> store.userIdsInDepartmentTree(d.path())).orElseGet(HashSet::new), user.id()));
-        };
+        Directory d = directory.get();
+        return d.user(user.id()).map(u -> d.visibleOwners(u, user.scope())).map(OwnerScope::new)
+                .orElseGet(() -> user.scope() == DataScope.ALL ? OwnerScope.all() : new OwnerScope(Set.of(user.id())));
     }
 
     private Set<Long> withSubordinates(long userId) {
-        Map<Long, List<Long>> reports = store.managers().entrySet().stream()
-                .collect(Collectors.groupingBy(Map.Entry::getValue, Collectors.mapping(Map.Entry::getKey, Collectors.toList())));
-        Set<Long> result = new HashSet<>();
-        Deque<Long> todo = new ArrayDeque<>(List.of(userId));
-        while (!todo.isEmpty()) {
-            Long next = todo.pop();
-            if (result.add(next)) {
-                todo.addAll(reports.getOrDefault(next, List.of()));
-            }
-        }
-        return result;
-    }
-
-    private static Set<Long> with(Set<Long> ids, long id) {
-        ids.add(id);
-        return ids;
+        Directory d = directory.get();
+        return d.user(userId).map(u -> d.visibleOwners(u, DataScope.OWN_AND_SUBORDINATES)).orElseGet(() -> Set.of(userId));
     }
 
     /** Users by id, for owner names in lists. */
     public Map<Long, UserSummary> summaries(Collection<Long> ids) {
-        return store.users(Set.copyOf(ids)).stream().map(UserManagement::summary)
+        Directory d = directory.get();
+        return ids.stream().distinct().map(d::user).flatMap(Optional::stream).map(UserManagement::summary)
                 .collect(Collectors.toMap(UserSummary::id, Function.identity()));
     }
 
     public Optional<UserSummary> find(long id) {
-        return store.user(id).map(UserManagement::summary);
+        return directory.get().user(id).map(UserManagement::summary);
     }
 
     public Optional<UserSummary> findByEmail(String email) {
-        return store.userByEmail(email).map(UserManagement::summary);
+        return directory.get().userByEmail(email).map(UserManagement::summary);
     }
 
     /** Active users whose records the given user may see: the choices for an owner field. */
     public List<UserSummary> assignableOwners(CurrentUser user) {
         OwnerScope scope = scopeOf(user);
-        return store.users().stream().filter(UserRow::active).filter(u -> scope.includes(u.id()))
+        return directory.get().users().stream().filter(UserRow::active).filter(u -> scope.includes(u.id()))
                 .map(UserManagement::summary).toList();
     }
 
     public List<UserSummary> all() {
-        return store.users().stream().map(UserManagement::summary).toList();
+        return directory.get().users().stream().map(UserManagement::summary).toList();
     }
 
     /**

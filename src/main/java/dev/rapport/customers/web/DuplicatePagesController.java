@@ -1,11 +1,9 @@
 package dev.rapport.customers.web;
 
 import dev.rapport.customers.CustomerDetails;
-import dev.rapport.customers.CustomerFilter;
 import dev.rapport.customers.CustomerManagement;
 import dev.rapport.customers.CustomerMerging;
-import dev.rapport.customers.query.ContactQuery;
-import dev.rapport.customers.query.CustomerQuery;
+import dev.rapport.customers.query.CustomerSearch;
 import dev.rapport.identity.CurrentUser;
 import dev.rapport.platform.InvalidInputException;
 import dev.rapport.platform.StaleVersionException;
@@ -28,16 +26,14 @@ class DuplicatePagesController {
 
     private final CustomerManagement customers;
     private final CustomerMerging merging;
-    private final CustomerQuery customerQuery;
-    private final ContactQuery contactQuery;
+    private final CustomerSearch search;
     private final PageSupport page;
 
-    DuplicatePagesController(CustomerManagement customers, CustomerMerging merging, CustomerQuery customerQuery,
-                             ContactQuery contactQuery, PageSupport page) {
+    DuplicatePagesController(CustomerManagement customers, CustomerMerging merging, CustomerSearch search,
+                             PageSupport page) {
         this.customers = customers;
         this.merging = merging;
-        this.customerQuery = customerQuery;
-        this.contactQuery = contactQuery;
+        this.search = search;
         this.page = page;
     }
 
@@ -46,11 +42,9 @@ class DuplicatePagesController {
         CurrentUser me = page.me();
         model.addAttribute("q", q);
         if (!q.isBlank()) {
-            var scope = page.users().scopeOf(me);
-            model.addAttribute("customers", me.can("customer", "view")
-                    ? customerQuery.list(CustomerFilter.from(Map.of("q", q)), scope, null, 20).items() : List.of());
-            model.addAttribute("contacts", me.can("contact", "view")
-                    ? contactQuery.list(q, null, null, Map.of(), scope, null, 20).items() : List.of());
+            CustomerSearch.Result found = search.search(me, page.users().scopeOf(me), q, 20);
+            model.addAttribute("customers", found.customers());
+            model.addAttribute("contacts", found.contacts());
         }
         return "customers/search";
     }

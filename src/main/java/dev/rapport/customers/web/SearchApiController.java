@@ -1,16 +1,14 @@
 package dev.rapport.customers.web;
 
-import dev.rapport.customers.CustomerFilter;
 import dev.rapport.customers.CustomerRow;
 import dev.rapport.customers.query.ContactQuery;
-import dev.rapport.customers.query.CustomerQuery;
+import dev.rapport.customers.query.CustomerSearch;
 import dev.rapport.identity.CurrentUser;
 import dev.rapport.identity.UserManagement;
 import dev.rapport.platform.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
-import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -22,13 +20,11 @@ class SearchApiController {
     record SearchResult(List<CustomerRow> customers, List<ContactQuery.ContactRow> contacts) {
     }
 
-    private final CustomerQuery customers;
-    private final ContactQuery contacts;
+    private final CustomerSearch search;
     private final UserManagement users;
 
-    SearchApiController(CustomerQuery customers, ContactQuery contacts, UserManagement users) {
-        this.customers = customers;
-        this.contacts = contacts;
+    SearchApiController(CustomerSearch search, UserManagement users) {
+        this.search = search;
         this.users = users;
     }
 
@@ -40,11 +36,7 @@ class SearchApiController {
         }
         CurrentUser me = users.current();
         int n = Math.max(1, Math.min(limit, 50));
-        var scope = users.scopeOf(me);
-        List<CustomerRow> c = me.can("customer", "view")
-                ? customers.list(CustomerFilter.from(Map.of("q", q)), scope, null, n).items() : List.of();
-        List<ContactQuery.ContactRow> k = me.can("contact", "view")
-                ? contacts.list(q, null, null, Map.of(), scope, null, n).items() : List.of();
-        return new SearchResult(c, k);
+        CustomerSearch.Result found = search.search(me, users.scopeOf(me), q, n);
+        return new SearchResult(found.customers(), found.contacts());
     }
 }

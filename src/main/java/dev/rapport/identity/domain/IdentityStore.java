@@ -6,8 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Collection;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +32,22 @@ public class IdentityStore {
         this.jdbc = jdbc;
     }
 
+    // ---- the directory snapshot (see DirectoryCache)
+
+    long generation() {
+        return jdbc.sql("select generation from identity_generation where id = 1").query(Long.class).single();
+    }
+
+    Directory directory(long generation) {
+        return new Directory(generation, users(), roles(), departments());
+    }
+
+    /** Every write moves the generation in its own transaction, so every node reloads the directory. */
+    private void changed() {
+        jdbc.sql("update identity_generation set generation = generation + 1 where id = 1").update();
+        DirectoryCache.changedInThisRequest();
+    }
+
     // ---- users
 
     public Optional<UserRow> userByEmail(String email) {
@@ -49,18 +63,12 @@ public class IdentityStore {
         return jdbc.sql(USER_SELECT + " order by u.name, u.id").query(IdentityStore::user).list();
     }
 
-    public List<UserRow> users(Collection<Long> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        return jdbc.sql(USER_SELECT + " where u.id in (:ids)").param("ids", ids).query(IdentityStore::user).list();
-    }
-
     public long countUsers() {
         return jdbc.sql("select count(*) from users").query(Long.class).single();
     }
 
     public long insertUser(String email, String name, String hash, long roleId, long departmentId, Long managerId, Instant now) {
+        changed();
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into users (email, name, password_hash, role_id, department_id, manager_id, active, version, created_at)
@@ -72,6 +80,7 @@ public class IdentityStore {
     }
 
     public void updateUser(long id, long expectedVersion, String name, long roleId, long departmentId, Long managerId, boolean active) {
+        changed();
         int n = jdbc.sql("""
                 update users set name = :name, role_id = :role, department_id = :dept, manager_id = :manager,
                        active = :active, version = version + 1
@@ -84,26 +93,9 @@ public class IdentityStore {
     }
 
     public void updatePassword(long id, String hash) {
+        changed();
         jdbc.sql("update users set password_hash = :hash, version = version + 1 where id = :id")
                 .param("hash", hash).param("id", id).update();
-    }
-
-    /** (id, manager id) of every user, to walk the reporting lines. */
-    public Map<Long, Long> managers() {
-        return jdbc.sql("select id, manager_id from users where manager_id is not null")
-                .query((rs, n) -> Map.entry(rs.getLong(1), rs.getLong(2))).list().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-    }
-
-    public Set<Long> userIdsInDepartment(long departmentId) {
-        return new HashSet<>(jdbc.sql("select id from users where department_id = :d").param("d", departmentId)
-                .query(Long.class).list());
-    }
-
-    public Set<Long> userIdsInDepartmentTree(String path) {
-        return new HashSet<>(jdbc.sql("""
-                select u.id from users u join departments d on d.id = u.department_id where d.path like :path""")
-                .param("path", path + "%").query(Long.class).list());
     }
 
     private static UserRow user(ResultSet rs, int n) throws SQLException {
@@ -134,24 +126,8 @@ public class IdentityStore {
         return roles().stream().filter(r -> r.key().equals(key)).findFirst();
     }
 
-    /** Permissions and scope of one role, read on every request (two indexed lookups). */
-    public Optional<RoleRow> roleOfUser(long roleId) {
-        var role = jdbc.sql("select id, role_key, name, data_scope, builtin, version from roles where id = :id")
-                .param("id", roleId)
-                .query((rs, n) -> new Object[] {rs.getString("role_key"), rs.getString("name"), rs.getString("data_scope"),
-                        rs.getBoolean("builtin"), rs.getLong("version")})
-                .optional();
-        if (role.isEmpty()) {
-            return Optional.empty();
-        }
-        Set<String> perms = new HashSet<>(jdbc.sql("select permission from role_permissions where role_id = :id")
-                .param("id", roleId).query(String.class).list());
-        Object[] r = role.get();
-        return Optional.of(new RoleRow(roleId, (String) r[0], (String) r[1], DataScope.valueOf((String) r[2]),
-                (Boolean) r[3], (Long) r[4], perms));
-    }
-
     public long insertRole(String key, String name, DataScope scope, Set<String> permissions) {
+        changed();
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("insert into roles (role_key, name, data_scope, builtin, version) values (:key, :name, :scope, false, 0)")
                 .param("key", key).param("name", name).param("scope", scope.name()).update(keys, "id");
@@ -161,6 +137,7 @@ public class IdentityStore {
     }
 
     public void updateRole(long id, long expectedVersion, String name, DataScope scope, Set<String> permissions) {
+        changed();
         int n = jdbc.sql("update roles set name = :name, data_scope = :scope, version = version + 1 where id = :id and version = :v")
                 .param("name", name).param("scope", scope.name()).param("id", id).param("v", expectedVersion).update();
         if (n == 0) {
@@ -181,6 +158,7 @@ public class IdentityStore {
     }
 
     public void deleteRole(long id) {
+        changed();
         jdbc.sql("delete from roles where id = :id").param("id", id).update();
     }
 
@@ -201,6 +179,7 @@ public class IdentityStore {
     }
 
     public long insertDepartment(long parentId, String parentPath, String name, Instant now) {
+        changed();
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("insert into departments (parent_id, name, path, version, created_at) values (:p, :name, '/', 0, :now)")
                 .param("p", parentId).param("name", name).param("now", Timestamp.from(now)).update(keys, "id");
@@ -210,6 +189,7 @@ public class IdentityStore {
     }
 
     public void updateDepartment(long id, long expectedVersion, String name, Long parentId, String oldPath, String newPath) {
+        changed();
         int n = jdbc.sql("update departments set name = :name, parent_id = :p, version = version + 1 where id = :id and version = :v")
                 .param("name", name).param("p", parentId).param("id", id).param("v", expectedVersion).update();
         if (n == 0) {
@@ -228,6 +208,7 @@ public class IdentityStore {
     }
 
     public void deleteDepartment(long id) {
+        changed();
         jdbc.sql("delete from departments where id = :id").param("id", id).update();
     }
 }
