@@ -160,9 +160,15 @@ public class ActivityManagement {
         audit.record("activity", id, "delete", user.id(), a.subject());
     }
 
-    /** Open tasks of the user that are overdue or whose reminder time has come. */
+    /** The badge shows at most this many; above it, "99+". */
+    public static final int ALERTS_SHOWN = 99;
+
+    /**
+     * Open tasks of the user that are overdue or whose reminder time has come, counted up to
+     * {@link #ALERTS_SHOWN} + 1: the badge needs no more, and a busy user may have thousands.
+     */
     public long tasksNeedingAttention(long userId) {
-        return store.countAlerts(userId, clock.instant());
+        return store.countAlerts(userId, clock.instant(), ALERTS_SHOWN + 1);
     }
 
     public Instant now() {

@@ -23,6 +23,20 @@ class ActivityPagesTest extends ApiTestSupport {
     }
 
     @Test
+    void theBadgeStopsCountingAtNinetyNine() {
+        String email = unique("rep") + "@test.local";
+        createUser(email, "sales-rep", 1, null);
+        String token = token(email, "password-123");
+        long c = createCustomer(token, "{\"name\":\"" + unique("Busy") + "\"}");
+        for (int i = 0; i < 100; i++) {
+            assertThat(post(token, "/api/v1/activities", "{\"customerId\":" + c
+                    + ",\"type\":\"task\",\"subject\":\"late " + i + "\",\"dueAt\":\"2020-01-01T00:00:00Z\"}")).hasStatus(201);
+        }
+        String html = body(mvc.get().uri("/tasks?lang=en").with(user(email)).exchange());
+        assertThat(html).contains("id=\"task-alerts\">99+<");
+    }
+
+    @Test
     void completingATaskFromMyTasksRemovesIt() {
         String email = unique("rep") + "@test.local";
         createUser(email, "sales-rep", 1, null);

@@ -68,11 +68,12 @@ public class ActivityStore {
                 .param("o", ownerId).param("limit", limit).query(ActivityStore::row).list();
     }
 
-    public long countAlerts(long ownerId, Instant now) {
+    /** Open tasks that are overdue or whose reminder is due, counted up to {@code cap}. */
+    public long countAlerts(long ownerId, Instant now, int cap) {
         return jdbc.sql("""
-                select count(*) from activities where owner_id = :o and done_at is null and type = 'task'
-                and (due_at < :now or remind_at <= :now)""")
-                .param("o", ownerId).param("now", ts(now)).query(Long.class).single();
+                select count(*) from (select 1 from activities where owner_id = :o and type = 'task' and done_at is null
+                and (due_at < :now or remind_at <= :now) limit :cap) a""")
+                .param("o", ownerId).param("now", ts(now)).param("cap", cap).query(Long.class).single();
     }
 
     public void complete(long id, long expectedVersion, Instant at) {

@@ -23,13 +23,18 @@ class TaskAlertsAdvice {
         this.users = users;
     }
 
+    /** The badge text: null when nothing needs attention, "99+" above the counted maximum. */
     @ModelAttribute("taskAlerts")
-    Long taskAlerts(HttpServletRequest request) {
+    String taskAlerts(HttpServletRequest request) {
         var auth = SecurityContextHolder.getContext().getAuthentication();
         if (isApi(request) || auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken) {
             return null;
         }
-        return users.load(auth.getName()).map(u -> activities.tasksNeedingAttention(u.id())).orElse(null);
+        long n = users.load(auth.getName()).map(u -> activities.tasksNeedingAttention(u.id())).orElse(0L);
+        if (n == 0) {
+            return null;
+        }
+        return n > ActivityManagement.ALERTS_SHOWN ? ActivityManagement.ALERTS_SHOWN + "+" : Long.toString(n);
     }
 
     /** @RestController is a @Controller too; JSON calls need no navigation state, so skip the queries. */
