@@ -161,7 +161,7 @@ public class CustomerManagement {
         store.update(old.id(), old.version(), valid, now);
         if (!old.name().equals(valid.name())) {
             // contacts carry their company's name in their search text
-            contacts.refreshCompanyName(old.id(), old.name(), valid.name());
+            contacts.refreshCompanyName(old.id(), old.name(), valid.name(), now);
         }
         if (!old.status().equals(valid.status().key())) {
             store.insertStatusHistory(old.id(), old.status(), valid.status().key(), null, user.id(), now);

@@ -159,7 +159,7 @@ public class CustomerMerging {
         var now = with.clock.instant();
         contacts.moveToCustomer(others, survivorId, now);
         for (Long other : others) {
-            contacts.refreshCompanyName(survivorId, records.get(other).name(), valid.name());
+            contacts.refreshCompanyName(survivorId, records.get(other).name(), valid.name(), now);
         }
         jdbc.sql("update customer_status_history set customer_id = :s where customer_id in (:o)")
                 .param("s", survivorId).param("o", others).update();

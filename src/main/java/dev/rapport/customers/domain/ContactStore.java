@@ -136,11 +136,14 @@ public class ContactStore {
                 .param("to", toCustomer).param("from", fromCustomers).param("now", Timestamp.from(now)).update();
     }
 
-    /** Contacts keep their company's name in their search text; a renamed company refreshes it. */
-    public void refreshCompanyName(long customerId, String oldName, String newName) {
-        jdbc.sql("update contacts set search_text = replace(search_text, :old, :new) where customer_id = :c")
+    /**
+     * Contacts keep their company's name in their search text; a renamed company refreshes it.
+     * The change time moves too, so copies of the search text (the embedded search index) catch up.
+     */
+    public void refreshCompanyName(long customerId, String oldName, String newName, Instant now) {
+        jdbc.sql("update contacts set search_text = replace(search_text, :old, :new), updated_at = :now where customer_id = :c")
                 .param("old", " " + normalizer.fragment(oldName) + " ").param("new", " " + normalizer.fragment(newName) + " ")
-                .param("c", customerId).update();
+                .param("c", customerId).param("now", Timestamp.from(now)).update();
     }
 
     static StoredContact row(ResultSet rs, int n) throws SQLException {

@@ -23,11 +23,13 @@ public class ContactQuery {
 
     private final JdbcClient jdbc;
     private final CustomerQuery customers;
+    private final SearchCondition search;
     private final UserManagement users;
 
-    ContactQuery(JdbcClient jdbc, CustomerQuery customers, UserManagement users) {
+    ContactQuery(JdbcClient jdbc, CustomerQuery customers, SearchCondition search, UserManagement users) {
         this.jdbc = jdbc;
         this.customers = customers;
+        this.search = search;
         this.users = users;
     }
 
@@ -40,7 +42,7 @@ public class ContactQuery {
             params.put("scopeOwners", scope.owners());
         }
         boolean searching = q != null && !q.isBlank();
-        String condition = searching ? customers.searchCondition(q, "k", params) : null;
+        String condition = searching ? search.sql(q, "contacts", "k", scope, params) : null;
         if (customerId != null) {
             clauses.add("k.customer_id = :customer");
             params.put("customer", customerId);
@@ -57,7 +59,9 @@ public class ContactQuery {
         params.put("limit", limit + 1);
         String where = clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses);
         List<ContactRow> rows = null;
-        if (searching) {
+        if (searching && search.inMemory()) {
+            rows = query("contacts k", (where.isEmpty() ? " where " : where + " and ") + condition, params);
+        } else if (searching) {
             // as for customers: look among the newest rows first, fall back to the trigram index for rare terms
             params.put("window", CustomerQuery.SEARCH_WINDOW);
             rows = query("(select * from contacts k" + where + " order by k.id desc limit :window) k", " where " + condition, params);

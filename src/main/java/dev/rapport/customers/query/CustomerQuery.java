@@ -7,11 +7,9 @@ import dev.rapport.customers.domain.CustomFieldStore;
 import dev.rapport.customers.domain.CustomValue;
 import dev.rapport.customers.domain.CustomerStore;
 import dev.rapport.customers.domain.CustomerValidator;
-import dev.rapport.customers.domain.Normalizer;
 import dev.rapport.identity.OwnerScope;
 import dev.rapport.identity.UserManagement;
 import dev.rapport.identity.UserSummary;
-import dev.rapport.platform.ChineseNames;
 import dev.rapport.platform.Cursor;
 import dev.rapport.platform.CursorPage;
 import dev.rapport.platform.InvalidInputException;
@@ -45,14 +43,14 @@ public class CustomerQuery {
     private final JdbcClient jdbc;
     private final CustomFieldStore fields;
     private final CustomerStore store;
-    private final Normalizer normalizer;
+    private final SearchCondition search;
     private final UserManagement users;
 
-    CustomerQuery(JdbcClient jdbc, CustomFieldStore fields, CustomerStore store, Normalizer normalizer, UserManagement users) {
+    CustomerQuery(JdbcClient jdbc, CustomFieldStore fields, CustomerStore store, SearchCondition search, UserManagement users) {
         this.jdbc = jdbc;
         this.fields = fields;
         this.store = store;
-        this.normalizer = normalizer;
+        this.search = search;
         this.users = users;
     }
 
@@ -94,34 +92,11 @@ public class CustomerQuery {
             params.put("createdTo", Timestamp.valueOf(f.createdTo().plusDays(1).atStartOfDay()));
         }
         if (f.q() != null) {
-            clauses.add(searchCondition(f.q(), "c", params));
+            clauses.add(search.sql(f.q(), "customers", "c", scope, params));
         }
         customFieldClauses(f.custom(), "customer", "c", clauses, params);
         String sql = clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses);
         return new Where(sql, params);
-    }
-
-    /**
-     * The search condition on {@code alias.search_text}, its parameters added to {@code params}.
-     * Substring match for 3+ characters (trigram-indexed); word-prefix match for 1–2 (initials like
-     * "zs"). Chinese text is also matched by its pinyin, which the stored search text holds too:
-     * a trigram index cannot serve a two-character Chinese term (张伟, 科技), but it can serve
-     * "zhangwei", and the Chinese condition then keeps only the exact matches.
-     */
-    String searchCondition(String q, String alias, Map<String, Object> params) {
-        String term = normalizer.searchTerm(q);
-        boolean han = ChineseNames.containsHan(term);
-        String escaped = escapeLike(term);
-        params.put("q", escaped.length() >= 3 || han ? "%" + escaped + "%" : "% " + escaped + "%");
-        String condition = alias + ".search_text like :q";
-        if (han) {
-            String personal = ChineseNames.pinyin(term, true);
-            String plain = ChineseNames.pinyin(term, false);
-            params.put("qpy1", "%" + escapeLike(personal) + "%");
-            params.put("qpy2", "%" + escapeLike(plain) + "%");
-            condition = "(" + alias + ".search_text like :qpy1 or " + alias + ".search_text like :qpy2) and " + condition;
-        }
-        return condition;
     }
 
     void customFieldClauses(Map<String, String> custom, String entityType, String alias, List<String> clauses, Map<String, Object> params) {
@@ -174,7 +149,11 @@ public class CustomerQuery {
     static final int SEARCH_WINDOW = 5_000;
 
     public CursorPage<CustomerRow> list(CustomerFilter f, OwnerScope scope, String cursor, int limit) {
-        boolean filtered = !where(f, OwnerScope.all()).sql().isEmpty();
+        boolean filtered = f.q() != null || !where(withoutSearch(f), OwnerScope.all()).sql().isEmpty();
+        if (f.q() != null && search.inMemory()) {
+            // the search term already names the newest matching rows in scope
+            return listAll(f, scope, cursor, limit, true);
+        }
         if (filtered && "-id".equals(f.sort())) {
             CursorPage<CustomerRow> recent = recentWindow(f, scope, cursor, limit);
             if (recent != null) {
@@ -282,6 +261,11 @@ public class CustomerQuery {
             next = new Cursor(sortValue, last.id()).encode();
         }
         return new CursorPage<>(decorate(rows), next);
+    }
+
+    private static CustomerFilter withoutSearch(CustomerFilter f) {
+        return new CustomerFilter(f.type(), f.statuses(), f.tier(), f.industry(), f.source(), f.province(), f.city(),
+                f.ownerId(), f.tag(), f.createdFrom(), f.createdTo(), null, f.custom(), f.sort());
     }
 
     /** Streams every matching row (for export) in id order, a page at a time, in bounded memory. */

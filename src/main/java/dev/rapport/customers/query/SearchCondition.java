@@ -1,0 +1,75 @@
+package dev.rapport.customers.query;
+
+import dev.rapport.customers.domain.Normalizer;
+import dev.rapport.platform.ChineseNames;
+import dev.rapport.identity.OwnerScope;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * What one search term means, for customers and contacts alike: a substring of the stored search
+ * text for 3+ characters (trigram-indexed on PostgreSQL), a word prefix for 1–2 (initials such
+ * as "zs"); Chinese text also through its pinyin, which the search text holds too (a trigram index
+ * cannot serve a two-character term such as 张伟, but it can serve "zhangwei"; the Chinese
+ * condition then keeps only the exact matches).
+ *
+ * <p>On the embedded database the same match is made in memory by {@link EmbeddedSearchIndex}
+ * and the condition becomes a list of ids.
+ */
+@Component
+class SearchCondition {
+
+    /** One term, ready for SQL {@code like} and for matching in memory. */
+    record Term(String like, String pinyinLike1, String pinyinLike2) {
+    }
+
+    private final Normalizer normalizer;
+    private final EmbeddedSearchIndex embedded;
+
+    SearchCondition(Normalizer normalizer, EmbeddedSearchIndex embedded) {
+        this.normalizer = normalizer;
+        this.embedded = embedded;
+    }
+
+    /** True on the embedded database, where a term is matched in memory and becomes a list of ids. */
+    boolean inMemory() {
+        return embedded.enabled();
+    }
+
+    Term term(String q) {
+        String term = normalizer.searchTerm(q);
+        String escaped = CustomerQuery.escapeLike(term);
+        boolean han = ChineseNames.containsHan(term);
+        String like = escaped.length() >= 3 || han ? "%" + escaped + "%" : "% " + escaped + "%";
+        if (!han) {
+            return new Term(like, null, null);
+        }
+        return new Term(like, "%" + CustomerQuery.escapeLike(ChineseNames.pinyin(term, true)) + "%",
+                "%" + CustomerQuery.escapeLike(ChineseNames.pinyin(term, false)) + "%");
+    }
+
+    /**
+     * The condition on {@code alias} (a row of {@code table}: customers or contacts) for a user who
+     * sees {@code scope}, its parameters added to {@code params}.
+     */
+    String sql(String q, String table, String alias, OwnerScope scope, Map<String, Object> params) {
+        Term term = term(q);
+        if (embedded.enabled()) {
+            List<Long> ids = embedded.matching(table, term, scope);
+            if (ids.isEmpty()) {
+                return "1 = 0";
+            }
+            params.put("qids", ids);
+            return alias + ".id in (:qids)";
+        }
+        params.put("q", term.like());
+        String condition = alias + ".search_text like :q";
+        if (term.pinyinLike1() != null) {
+            params.put("qpy1", term.pinyinLike1());
+            params.put("qpy2", term.pinyinLike2());
+            condition = "(" + alias + ".search_text like :qpy1 or " + alias + ".search_text like :qpy2) and " + condition;
+        }
+        return condition;
+    }
+}
