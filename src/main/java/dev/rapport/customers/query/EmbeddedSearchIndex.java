@@ -95,7 +95,6 @@ class EmbeddedSearchIndex {
         private long[] ids = new long[0];
         private long[] owners = new long[0];
         private BitSet superseded = new BitSet();
-        private Map<Long, Integer> positions = new HashMap<>();
         private final Map<Long, Changed> changed = new HashMap<>();
         private Instant syncedAt;
 
@@ -118,8 +117,8 @@ class EmbeddedSearchIndex {
                         .param("since", Timestamp.from(syncedAt.minus(OVERLAP)))
                         .query(rs -> {
                             long id = rs.getLong(1);
-                            Integer at = positions.get(id);
-                            if (at != null) {
+                            int at = position(id);
+                            if (at >= 0) {
                                 superseded.set(at);
                             }
                             changed.put(id, new Changed(rs.getLong(2), latin1(rs.getString(3))));
@@ -150,10 +149,6 @@ class EmbeddedSearchIndex {
             starts = offsets.stream().mapToInt(Integer::intValue).toArray();
             ids = rows.stream().mapToLong(r -> r[0]).toArray();
             owners = rows.stream().mapToLong(r -> r[1]).toArray();
-            positions = new HashMap<>(ids.length * 2);
-            for (int k = 0; k < ids.length; k++) {
-                positions.put(ids[k], k);
-            }
             superseded = new BitSet();
             changed.clear();
             syncedAt = now;
@@ -199,6 +194,24 @@ class EmbeddedSearchIndex {
 
         private boolean within(String part, int row, int end) {
             return packed.substring(starts[row], end).contains(part);
+        }
+
+        /** Where a packed row is: the ids run newest (largest) first. */
+        private int position(long id) {
+            int low = 0;
+            int high = ids.length - 1;
+            while (low <= high) {
+                int mid = (low + high) >>> 1;
+                if (ids[mid] == id) {
+                    return mid;
+                }
+                if (ids[mid] > id) {
+                    low = mid + 1;
+                } else {
+                    high = mid - 1;
+                }
+            }
+            return -1;
         }
 
         private int rowAt(int offset) {
