@@ -3,8 +3,6 @@ package dev.rapport.activities.web;
 import dev.rapport.activities.ActivityManagement;
 import dev.rapport.identity.UserManagement;
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -25,11 +23,10 @@ class TaskAlertsAdvice {
 
     @ModelAttribute("taskAlerts")
     Long taskAlerts(HttpServletRequest request) {
-        var auth = SecurityContextHolder.getContext().getAuthentication();
-        if (isApi(request) || auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken) {
+        if (isApi(request)) {
             return null;
         }
-        return users.load(auth.getName()).map(u -> activities.tasksNeedingAttention(u.id())).orElse(null);
+        return users.signedIn().map(u -> activities.tasksNeedingAttention(u.id())).orElse(null);
     }
 
     /** @RestController is a @Controller too; JSON calls need no navigation state, so skip the queries. */

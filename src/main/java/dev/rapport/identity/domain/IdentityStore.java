@@ -24,7 +24,8 @@ public class IdentityStore {
 
     private static final String USER_SELECT = """
             select u.id, u.email, u.name, u.password_hash, u.role_id, r.role_key, u.department_id,
-                   d.name as department_name, u.manager_id, u.active, u.version, u.created_at
+                   d.name as department_name, u.manager_id, u.active, u.version, u.created_at,
+                   u.time_zone, u.locale, u.email_reminders
             from users u join roles r on r.id = u.role_id join departments d on d.id = u.department_id
             """;
 
@@ -60,27 +61,41 @@ public class IdentityStore {
         return jdbc.sql("select count(*) from users").query(Long.class).single();
     }
 
-    public long insertUser(String email, String name, String hash, long roleId, long departmentId, Long managerId, Instant now) {
+    public long insertUser(String email, String name, String hash, long roleId, long departmentId, Long managerId,
+                           String timeZone, Instant now) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                insert into users (email, name, password_hash, role_id, department_id, manager_id, active, version, created_at)
-                values (:email, :name, :hash, :role, :dept, :manager, true, 0, :now)""")
+                insert into users (email, name, password_hash, role_id, department_id, manager_id, active, version, created_at,
+                    time_zone, email_reminders)
+                values (:email, :name, :hash, :role, :dept, :manager, true, 0, :now, :zone, true)""")
                 .param("email", email.toLowerCase()).param("name", name).param("hash", hash).param("role", roleId)
                 .param("dept", departmentId).param("manager", managerId).param("now", Timestamp.from(now))
+                .param("zone", timeZone)
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
 
-    public void updateUser(long id, long expectedVersion, String name, long roleId, long departmentId, Long managerId, boolean active) {
+    public void updateUser(long id, long expectedVersion, String name, long roleId, long departmentId, Long managerId,
+                           boolean active, String timeZone) {
         int n = jdbc.sql("""
                 update users set name = :name, role_id = :role, department_id = :dept, manager_id = :manager,
-                       active = :active, version = version + 1
+                       active = :active, time_zone = :zone, version = version + 1
                 where id = :id and version = :version""")
                 .param("name", name).param("role", roleId).param("dept", departmentId).param("manager", managerId)
-                .param("active", active).param("id", id).param("version", expectedVersion).update();
+                .param("active", active).param("zone", timeZone).param("id", id).param("version", expectedVersion).update();
         if (n == 0) {
             throw new StaleVersionException("user", user(id).map(UserRow::version).orElse(-1L));
         }
+    }
+
+    /** A user's own settings; not versioned, because only the user edits them and the last choice wins. */
+    public void updateSettings(long id, String timeZone, boolean emailReminders) {
+        jdbc.sql("update users set time_zone = :zone, email_reminders = :mail where id = :id")
+                .param("zone", timeZone).param("mail", emailReminders).param("id", id).update();
+    }
+
+    public void updateLanguage(long id, String language) {
+        jdbc.sql("update users set locale = :lang where id = :id").param("lang", language).param("id", id).update();
     }
 
     public void updatePassword(long id, String hash) {
@@ -110,7 +125,8 @@ public class IdentityStore {
         return new UserRow(rs.getLong("id"), rs.getString("email"), rs.getString("name"), rs.getString("password_hash"),
                 rs.getLong("role_id"), rs.getString("role_key"), rs.getLong("department_id"), rs.getString("department_name"),
                 rs.getObject("manager_id", Long.class), rs.getBoolean("active"), rs.getLong("version"),
-                rs.getTimestamp("created_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(), rs.getString("time_zone"), rs.getString("locale"),
+                rs.getBoolean("email_reminders"));
     }
 
     // ---- roles
