@@ -9,7 +9,7 @@ import org.thymeleaf.dialect.IExpressionObjectDialect;
 import org.thymeleaf.expression.IExpressionObjectFactory;
 
 /**
- * Adds {@code #times} to every template. Thymeleaf's own {@code #temporals} formats instants in
+ * Adds {@code #times} to every template. Thymeleaf's own temporals utility formats instants in
  * the server's zone, which is wrong for a reader in another one; {@code #times} uses the
  * signed-in user's zone. Boot registers every dialect bean with the template engine.
  */
