@@ -127,11 +127,6 @@ public class Notifications {
         return row.link();
     }
 
-    /** Whether notifications can also go out by e-mail on this server. */
-    public boolean mailEnabled() {
-        return mail.enabled();
-    }
-
     private View view(NotificationStore.Row r, Locale locale, ZoneId zone) {
         return new View(r.id(), r.kind(), text.render(r.messageKey(), r.messageArgs(), locale, zone), r.link(), r.createdAt(),
                 r.readAt(), r.messageKey(), text.decode(r.messageArgs()));

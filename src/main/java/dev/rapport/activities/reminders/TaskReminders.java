@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -29,6 +31,8 @@ public class TaskReminders {
     /** What one batch did: how many due reminders it found and how many it delivered. */
     record Batch(int found, int delivered) {
     }
+
+    private static final Logger log = LoggerFactory.getLogger(TaskReminders.class);
 
     private final ActivityStore store;
     private final CustomerManagement customers;
@@ -61,11 +65,15 @@ public class TaskReminders {
      * run, so one run always ends.
      */
     public int deliverDue(Instant now, int batchSize) {
+        long started = System.nanoTime();
         int delivered = 0;
         while (true) {
             Batch batch = tx.execute(status -> deliverBatch(now, batchSize));
             delivered += batch.delivered();
             if (batch.found() < batchSize) {
+                if (delivered > 0) {
+                    log.info("Delivered {} task reminders in {} ms", delivered, (System.nanoTime() - started) / 1_000_000);
+                }
                 return delivered;
             }
         }
