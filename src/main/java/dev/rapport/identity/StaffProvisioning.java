@@ -4,6 +4,7 @@ import dev.rapport.identity.domain.DepartmentRow;
 import dev.rapport.identity.domain.IdentityStore;
 import dev.rapport.identity.domain.RoleRow;
 import dev.rapport.identity.domain.UserRow;
+import dev.rapport.platform.TimeZones;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -24,12 +25,14 @@ public class StaffProvisioning {
     private final PasswordEncoder passwords;
     private final AuditLog audit;
     private final Clock clock;
+    private final TimeZones zones;
 
-    StaffProvisioning(IdentityStore store, PasswordEncoder passwords, AuditLog audit, Clock clock) {
+    StaffProvisioning(IdentityStore store, PasswordEncoder passwords, AuditLog audit, Clock clock, TimeZones zones) {
         this.store = store;
         this.passwords = passwords;
         this.audit = audit;
         this.clock = clock;
+        this.zones = zones;
     }
 
     public String hashPassword(String raw) {
@@ -59,7 +62,8 @@ public class StaffProvisioning {
             return existing.get().id();
         }
         RoleRow role = store.roleByKey(roleKey).orElseThrow(() -> new IllegalArgumentException("no role " + roleKey));
-        long id = store.insertUser(email, name, passwordHash, role.id(), departmentId, managerId, clock.instant());
+        long id = store.insertUser(email, name, passwordHash, role.id(), departmentId, managerId, zones.defaultZone().getId(),
+                clock.instant());
         audit.recordChanges("user", id, "create", null, List.of(new AuditLog.Change("email", null, email.toLowerCase()),
                 new AuditLog.Change("name", null, name), new AuditLog.Change("role", null, roleKey),
                 new AuditLog.Change("department_id", null, departmentId)));

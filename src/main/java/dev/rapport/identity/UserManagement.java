@@ -8,7 +8,8 @@ import dev.rapport.identity.domain.RoleRow;
 import dev.rapport.identity.domain.UserRow;
 import dev.rapport.platform.InvalidInputException;
 import dev.rapport.platform.NotFoundException;
-import java.time.Clock;
+import dev.rapport.platform.TimeZones;
+import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -42,32 +44,39 @@ public class UserManagement {
     private final PasswordEncoder passwords;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
-    private final Clock clock;
+    private final TimeZones zones;
 
     UserManagement(IdentityStore store, DirectoryCache directory, PasswordEncoder passwords, AuditLog audit,
-                   ApplicationEventPublisher events, Clock clock) {
+                   ApplicationEventPublisher events, TimeZones zones) {
         this.store = store;
         this.directory = directory;
         this.passwords = passwords;
         this.audit = audit;
         this.events = events;
-        this.clock = clock;
+        this.zones = zones;
     }
 
-    /** The signed-in user, read once per request. */
+    /** The signed-in user, read once per request; throws (answered with 401) when nobody is signed in. */
     public CurrentUser current() {
+        return signedIn().orElseThrow(() -> new AuthenticationCredentialsNotFoundException("not signed in or inactive"));
+    }
+
+    /**
+     * The signed-in user, read once per request and shared by everything that renders the page
+     * (navigation badges, time zone, the controller); empty for anonymous requests.
+     */
+    public Optional<CurrentUser> signedIn() {
         RequestAttributes request = RequestContextHolder.getRequestAttributes();
         if (request != null && request.getAttribute(CURRENT, RequestAttributes.SCOPE_REQUEST) instanceof CurrentUser cached) {
-            return cached;
+            return Optional.of(cached);
         }
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth == null || !auth.isAuthenticated()) {
-            throw new AuthenticationCredentialsNotFoundException("not signed in");
+        if (auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken) {
+            return Optional.empty();
         }
-        CurrentUser user = load(auth.getName())
-                .orElseThrow(() -> new AuthenticationCredentialsNotFoundException("unknown or inactive user"));
-        if (request != null) {
-            request.setAttribute(CURRENT, user, RequestAttributes.SCOPE_REQUEST);
+        Optional<CurrentUser> user = load(auth.getName());
+        if (request != null && user.isPresent()) {
+            request.setAttribute(CURRENT, user.get(), RequestAttributes.SCOPE_REQUEST);
         }
         return user;
     }
@@ -77,7 +86,17 @@ public class UserManagement {
         Directory d = directory.get();
         return d.userByEmail(email).filter(UserRow::active).flatMap(u -> d.role(u.roleId())
                 .map(role -> new CurrentUser(u.id(), u.email(), u.name(), role.key(), role.scope(), u.departmentId(),
-                        Set.copyOf(role.permissions()))));
+                        Set.copyOf(role.permissions()), zoneOf(u), u.language())));
+    }
+
+    /** The zone the signed-in user reads and enters times in; the default zone when nobody is signed in. */
+    public ZoneId currentZone() {
+        return signedIn().map(CurrentUser::timeZone).orElse(zones.defaultZone());
+    }
+
+    /** The zone a user reads times in: their own setting, or the default for users who have none. */
+    ZoneId zoneOf(UserRow user) {
+        return TimeZones.parse(user.timeZone()).orElse(zones.defaultZone());
     }
 
     /** The owners whose records this user may see, from the role's data scope. */
@@ -95,35 +114,42 @@ public class UserManagement {
     /** Users by id, for owner names in lists. */
     public Map<Long, UserSummary> summaries(Collection<Long> ids) {
         Directory d = directory.get();
-        return ids.stream().distinct().map(d::user).flatMap(Optional::stream).map(UserManagement::summary)
+        return ids.stream().distinct().map(d::user).flatMap(Optional::stream).map(this::summary)
                 .collect(Collectors.toMap(UserSummary::id, Function.identity()));
     }
 
     public Optional<UserSummary> find(long id) {
-        return directory.get().user(id).map(UserManagement::summary);
+        return directory.get().user(id).map(this::summary);
     }
 
     public Optional<UserSummary> findByEmail(String email) {
-        return directory.get().userByEmail(email).map(UserManagement::summary);
+        return directory.get().userByEmail(email).map(this::summary);
     }
 
     /** Active users whose records the given user may see: the choices for an owner field. */
     public List<UserSummary> assignableOwners(CurrentUser user) {
         OwnerScope scope = scopeOf(user);
         return directory.get().users().stream().filter(UserRow::active).filter(u -> scope.includes(u.id()))
-                .map(UserManagement::summary).toList();
+                .map(this::summary).toList();
     }
 
     public List<UserSummary> all() {
-        return directory.get().users().stream().map(UserManagement::summary).toList();
+        return directory.get().users().stream().map(this::summary).toList();
+    }
+
+    /** Creates a user who reads times in the default time zone; see the full form below. */
+    @Transactional
+    public UserSummary create(String email, String name, String password, String roleKey, Long departmentId, Long managerId, Long actorId) {
+        return create(email, name, password, roleKey, departmentId, managerId, null, actorId);
     }
 
     /**
      * Creates a user. The e-mail must be unique, the password at least 8 characters, the role
-     * and department must exist.
+     * and department must exist, the time zone (blank for the default) must be an IANA id.
      */
     @Transactional
-    public UserSummary create(String email, String name, String password, String roleKey, Long departmentId, Long managerId, Long actorId) {
+    public UserSummary create(String email, String name, String password, String roleKey, Long departmentId, Long managerId,
+                              String timeZone, Long actorId) {
         var errors = new InvalidInputException.Collector();
         String mail = email == null ? "" : email.trim().toLowerCase();
         if (!EMAIL.matcher(mail).matches()) {
@@ -148,17 +174,27 @@ public class UserManagement {
         if (managerId != null && store.user(managerId).isEmpty()) {
             errors.reject("managerId", "error.user.unknown");
         }
+        String zone = timeZone == null || timeZone.isBlank() ? zones.defaultZone().getId() : TimeZones.check(timeZone, "timeZone", errors);
         errors.throwIfAny();
-        long id = store.insertUser(mail, name.trim(), passwords.encode(password), role.get().id(), dept, managerId, clock.instant());
+        long id = store.insertUser(mail, name.trim(), passwords.encode(password), role.get().id(), dept, managerId, zone, audit.now());
         audit.recordChanges("user", id, "create", actorId, List.of(
                 new AuditLog.Change("email", null, mail), new AuditLog.Change("name", null, name.trim()),
-                new AuditLog.Change("role", null, roleKey), new AuditLog.Change("department_id", null, dept)));
+                new AuditLog.Change("role", null, roleKey), new AuditLog.Change("department_id", null, dept),
+                new AuditLog.Change("time_zone", null, zone)));
         return find(id).orElseThrow();
     }
 
+    /** Updates a user, keeping their time zone. */
     @Transactional
     public UserSummary update(long id, long version, String name, String roleKey, long departmentId, Long managerId,
                               boolean active, Long actorId) {
+        return update(id, version, name, roleKey, departmentId, managerId, active, null, actorId);
+    }
+
+    /** Updates a user; a null time zone keeps theirs, any other must be an IANA id. */
+    @Transactional
+    public UserSummary update(long id, long version, String name, String roleKey, long departmentId, Long managerId,
+                              boolean active, String timeZone, Long actorId) {
         UserRow old = store.user(id).orElseThrow(() -> new NotFoundException("user", id));
         var errors = new InvalidInputException.Collector();
         if (name == null || name.isBlank()) {
@@ -174,12 +210,14 @@ public class UserManagement {
         if (managerId != null && (managerId == id || store.user(managerId).isEmpty() || withSubordinates(id).contains(managerId))) {
             errors.reject("managerId", "error.manager.invalid");
         }
+        String zone = timeZone == null ? old.timeZone() : TimeZones.check(timeZone, "timeZone", errors);
         errors.throwIfAny();
-        store.updateUser(id, version, name.trim(), role.get().id(), departmentId, managerId, active);
+        store.updateUser(id, version, name.trim(), role.get().id(), departmentId, managerId, active, zone);
         audit.recordChanges("user", id, "update", actorId, List.of(
                 new AuditLog.Change("name", old.name(), name.trim()), new AuditLog.Change("role", old.roleKey(), roleKey),
                 new AuditLog.Change("department_id", old.departmentId(), departmentId),
-                new AuditLog.Change("manager_id", old.managerId(), managerId), new AuditLog.Change("active", old.active(), active)));
+                new AuditLog.Change("manager_id", old.managerId(), managerId), new AuditLog.Change("active", old.active(), active),
+                new AuditLog.Change("time_zone", old.timeZone(), zone)));
         return find(id).orElseThrow();
     }
 
@@ -215,7 +253,8 @@ public class UserManagement {
             throw new InvalidInputException("toUserId", "error.user.inactive");
         }
         events.publishEvent(new OwnershipHandedOver(fromUserId, toUserId, actorId));
-        store.updateUser(from.id(), from.version(), from.name(), from.roleId(), from.departmentId(), from.managerId(), false);
+        store.updateUser(from.id(), from.version(), from.name(), from.roleId(), from.departmentId(), from.managerId(), false,
+                from.timeZone());
         audit.recordChanges("user", fromUserId, "handover", actorId, List.of(
                 new AuditLog.Change("handed_over_to", null, to.email()), new AuditLog.Change("active", true, false)));
     }
@@ -228,7 +267,8 @@ public class UserManagement {
         return store.departments();
     }
 
-    private static UserSummary summary(UserRow u) {
-        return new UserSummary(u.id(), u.name(), u.email(), u.departmentId(), u.departmentName(), u.roleKey(), u.active());
+    private UserSummary summary(UserRow u) {
+        return new UserSummary(u.id(), u.name(), u.email(), u.departmentId(), u.departmentName(), u.roleKey(), u.active(),
+                u.managerId(), zoneOf(u).getId(), u.version());
     }
 }

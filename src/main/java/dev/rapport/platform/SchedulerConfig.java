@@ -33,9 +33,11 @@ class SchedulerConfig {
     Scheduler scheduler(DataSource dataSource, ObjectProvider<Task<?>> tasks,
                         @Value("${rapport.jobs.threads:4}") int threads,
                         @Value("${rapport.jobs.polling-interval:PT2S}") Duration pollingInterval) {
-        List<Task<?>> known = tasks.orderedStream().toList();
-        List<Task<?>> startup = known.stream().filter(task -> task instanceof OnStartup).toList();
-        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), known)
+        List<Task<?>> all = tasks.orderedStream().toList();
+        List<Task<?>> startup = all.stream().filter(task -> task instanceof OnStartup).toList();
+        // startTasks() registers its tasks as known too; passing them to create() as well is a duplicate-name error
+        List<Task<?>> others = all.stream().filter(task -> !(task instanceof OnStartup)).toList();
+        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), others)
                 .startTasks(startable(startup))
                 .threads(threads)
                 .pollingInterval(pollingInterval)

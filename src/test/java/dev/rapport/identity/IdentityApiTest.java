@@ -28,6 +28,29 @@ class IdentityApiTest extends ApiTestSupport {
     }
 
     @Test
+    void theUnauthenticatedProblemDetailSpeaksTheCallersLanguage() {
+        var english = mvc.get().uri("/api/v1/customers").header("Accept-Language", "en").exchange();
+        assertThat(english).hasStatus(401);
+        assertThat((String) json(english, "$.title")).isEqualTo("Not signed in");
+        assertThat((String) json(english, "$.detail")).isEqualTo("Sign in or send a valid bearer token.");
+        assertThat((Integer) json(english, "$.status")).isEqualTo(401);
+
+        var chinese = mvc.get().uri("/api/v1/customers").header("Accept-Language", "zh-CN,zh;q=0.9").exchange();
+        assertThat(chinese).hasStatus(401);
+        assertThat(chinese.getResponse().getContentType()).contains("application/problem+json");
+        assertThat((String) json(chinese, "$.title")).isEqualTo("未登录");
+        assertThat((String) json(chinese, "$.detail")).contains("Bearer 令牌");
+
+        // the language chosen in the UI (cookie) wins over the browser's, as for every other error
+        var cookie = mvc.get().uri("/api/v1/me").header("Accept-Language", "en")
+                .cookie(new jakarta.servlet.http.Cookie("rapport-lang", "zh-CN")).exchange();
+        assertThat((String) json(cookie, "$.title")).isEqualTo("未登录");
+        var badToken = mvc.get().uri("/api/v1/me").header("Accept-Language", "zh-CN").header("Authorization", "Bearer rap_nonsense").exchange();
+        assertThat(badToken).hasStatus(401);
+        assertThat((String) json(badToken, "$.title")).isEqualTo("未登录");
+    }
+
+    @Test
     void revokedTokensStopWorking() {
         String token = token(ADMIN, ADMIN_PASSWORD);
         var tokens = get(token, "/api/v1/auth/tokens");

@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -23,9 +24,11 @@ public class ActivityStore {
             from activities a""";
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
 
-    public ActivityStore(JdbcClient jdbc) {
+    public ActivityStore(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
+        this.template = template;
     }
 
     public long insert(long customerId, Long contactId, String type, String subject, String body, Instant occurredAt,
@@ -74,6 +77,41 @@ public class ActivityStore {
                 select count(*) from (select 1 from activities where owner_id = :o and type = 'task' and done_at is null
                 and (due_at < :now or remind_at <= :now) limit :cap) a""")
                 .param("o", ownerId).param("now", ts(now)).param("cap", cap).query(Long.class).single();
+    }
+
+    /** An open task whose reminder time has come and that was not reminded yet. */
+    public record DueReminder(long id, long customerId, String subject, Instant dueAt, long ownerId) {
+    }
+
+    /** Due reminders, the longest-waiting first (index activities_reminder_due_idx). */
+    public List<DueReminder> dueReminders(Instant now, int limit) {
+        return jdbc.sql("""
+                        select a.id, a.customer_id, a.subject, a.due_at, a.owner_id from activities a
+                        where a.reminded = false and a.done_at is null and a.remind_at <= :now and a.type = 'task'
+                        order by a.remind_at, a.id
+                        limit :limit""")
+                .param("now", ts(now)).param("limit", limit)
+                .query((rs, n) -> new DueReminder(rs.getLong("id"), rs.getLong("customer_id"), rs.getString("subject"),
+                        inst(rs.getTimestamp("due_at")), rs.getLong("owner_id")))
+                .list();
+    }
+
+    /**
+     * Marks these reminders sent and returns the ids this call marked. Only one of two concurrent
+     * runs can flip a row from not reminded to reminded; the other's update finds nothing and so
+     * skips the row. Meant for the transaction that also writes the notifications, so a run that
+     * dies leaves both undone.
+     */
+    public List<Long> claimReminders(List<Long> ids) {
+        List<Object[]> args = ids.stream().map(id -> new Object[] {id}).toList();
+        int[] counts = template.batchUpdate("update activities set reminded = true where id = ? and reminded = false", args);
+        List<Long> claimed = new java.util.ArrayList<>(ids.size());
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] == 1) {
+                claimed.add(ids.get(i));
+            }
+        }
+        return claimed;
     }
 
     public void complete(long id, long expectedVersion, Instant at) {

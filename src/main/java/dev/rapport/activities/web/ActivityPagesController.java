@@ -7,10 +7,10 @@ import dev.rapport.activities.ActivityView;
 import dev.rapport.identity.CurrentUser;
 import dev.rapport.identity.UserManagement;
 import dev.rapport.platform.InvalidInputException;
+import dev.rapport.platform.TimeZones;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -25,11 +25,12 @@ class ActivityPagesController {
 
     private final ActivityManagement activities;
     private final UserManagement users;
-    private final ZoneId zone = ZoneId.systemDefault();
+    private final TimeZones zones;
 
-    ActivityPagesController(ActivityManagement activities, UserManagement users) {
+    ActivityPagesController(ActivityManagement activities, UserManagement users, TimeZones zones) {
         this.activities = activities;
         this.users = users;
+        this.zones = zones;
     }
 
     @GetMapping("/customers/{id}/timeline")
@@ -97,7 +98,8 @@ class ActivityPagesController {
         return "activities/tasks";
     }
 
+    /** A time typed into the form means that wall-clock time where the user is (their time zone setting). */
     private Instant instant(LocalDateTime t) {
-        return t == null ? null : t.atZone(zone).toInstant();
+        return t == null ? null : t.atZone(zones.current()).toInstant();
     }
 }

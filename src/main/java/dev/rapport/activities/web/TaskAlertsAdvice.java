@@ -3,8 +3,6 @@ package dev.rapport.activities.web;
 import dev.rapport.activities.ActivityManagement;
 import dev.rapport.identity.UserManagement;
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -26,11 +24,10 @@ class TaskAlertsAdvice {
     /** The badge text: null when nothing needs attention, "99+" above the counted maximum. */
     @ModelAttribute("taskAlerts")
     String taskAlerts(HttpServletRequest request) {
-        var auth = SecurityContextHolder.getContext().getAuthentication();
-        if (isApi(request) || auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken) {
+        if (isApi(request)) {
             return null;
         }
-        long n = users.load(auth.getName()).map(u -> activities.tasksNeedingAttention(u.id())).orElse(0L);
+        long n = users.signedIn().map(u -> activities.tasksNeedingAttention(u.id())).orElse(0L);
         if (n == 0) {
             return null;
         }

@@ -83,13 +83,17 @@ public class CustomerQuery {
             clauses.add("c.tags like :tag");
             params.put("tag", "%," + escapeLike(f.tag()) + ",%");
         }
-        if (f.createdFrom() != null) {
-            clauses.add("c.created_at >= :createdFrom");
-            params.put("createdFrom", Timestamp.valueOf(f.createdFrom().atStartOfDay()));
-        }
-        if (f.createdTo() != null) {
-            clauses.add("c.created_at < :createdTo");
-            params.put("createdTo", Timestamp.valueOf(f.createdTo().plusDays(1).atStartOfDay()));
+        if (f.createdFrom() != null || f.createdTo() != null) {
+            // a day starts and ends where the user is, not where the server is
+            java.time.ZoneId zone = users.currentZone();
+            if (f.createdFrom() != null) {
+                clauses.add("c.created_at >= :createdFrom");
+                params.put("createdFrom", Timestamp.from(f.createdFrom().atStartOfDay(zone).toInstant()));
+            }
+            if (f.createdTo() != null) {
+                clauses.add("c.created_at < :createdTo");
+                params.put("createdTo", Timestamp.from(f.createdTo().plusDays(1).atStartOfDay(zone).toInstant()));
+            }
         }
         if (f.q() != null) {
             clauses.add(search.sql(f.q(), "customers", "c", scope, params));

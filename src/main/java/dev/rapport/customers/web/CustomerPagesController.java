@@ -93,8 +93,9 @@ class CustomerPagesController {
     }
 
     private List<ListRow> cells(List<CustomerRow> rows, List<String> columns) {
-        var dates = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(java.time.ZoneId.systemDefault());
-        var times = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(java.time.ZoneId.systemDefault());
+        // in the reader's time zone, like every time on the pages
+        var dates = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(page.zone());
+        var times = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(page.zone());
         Map<String, String> labels = new java.util.HashMap<>();
         java.util.function.Function<String, String> label = key -> labels.computeIfAbsent(key, k -> page.msg(k));
         List<ListRow> out = new ArrayList<>(rows.size());

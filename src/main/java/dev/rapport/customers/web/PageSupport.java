@@ -42,6 +42,11 @@ class PageSupport {
         return contacts;
     }
 
+    /** The zone the signed-in user reads times in. */
+    java.time.ZoneId zone() {
+        return users.currentZone();
+    }
+
     String msg(String key, Object... args) {
         return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
     }

@@ -22,7 +22,8 @@ public class IdentityStore {
 
     private static final String USER_SELECT = """
             select u.id, u.email, u.name, u.password_hash, u.role_id, r.role_key, u.department_id,
-                   d.name as department_name, u.manager_id, u.active, u.version, u.created_at
+                   d.name as department_name, u.manager_id, u.active, u.version, u.created_at,
+                   u.time_zone, u.locale, u.email_reminders
             from users u join roles r on r.id = u.role_id join departments d on d.id = u.department_id
             """;
 
@@ -42,10 +43,13 @@ public class IdentityStore {
         return new Directory(generation, users(), roles(), departments());
     }
 
-    /** Every write moves the generation in its own transaction, so every node reloads the directory. */
+    /**
+     * Every write moves the generation last, in its transaction, so every node reloads the
+     * directory; outside a transaction a reader may briefly keep the old snapshot, never cache
+     * old data under the new number.
+     */
     private void changed() {
         jdbc.sql("update identity_generation set generation = generation + 1 where id = 1").update();
-        DirectoryCache.changedInThisRequest();
     }
 
     // ---- users
@@ -67,42 +71,59 @@ public class IdentityStore {
         return jdbc.sql("select count(*) from users").query(Long.class).single();
     }
 
-    public long insertUser(String email, String name, String hash, long roleId, long departmentId, Long managerId, Instant now) {
-        changed();
+    public long insertUser(String email, String name, String hash, long roleId, long departmentId, Long managerId,
+                           String timeZone, Instant now) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                insert into users (email, name, password_hash, role_id, department_id, manager_id, active, version, created_at)
-                values (:email, :name, :hash, :role, :dept, :manager, true, 0, :now)""")
+                insert into users (email, name, password_hash, role_id, department_id, manager_id, active, version, created_at,
+                    time_zone, email_reminders)
+                values (:email, :name, :hash, :role, :dept, :manager, true, 0, :now, :zone, true)""")
                 .param("email", email.toLowerCase()).param("name", name).param("hash", hash).param("role", roleId)
                 .param("dept", departmentId).param("manager", managerId).param("now", Timestamp.from(now))
+                .param("zone", timeZone)
                 .update(keys, "id");
+        changed();
         return keys.getKey().longValue();
     }
 
-    public void updateUser(long id, long expectedVersion, String name, long roleId, long departmentId, Long managerId, boolean active) {
-        changed();
+    public void updateUser(long id, long expectedVersion, String name, long roleId, long departmentId, Long managerId,
+                           boolean active, String timeZone) {
         int n = jdbc.sql("""
                 update users set name = :name, role_id = :role, department_id = :dept, manager_id = :manager,
-                       active = :active, version = version + 1
+                       active = :active, time_zone = :zone, version = version + 1
                 where id = :id and version = :version""")
                 .param("name", name).param("role", roleId).param("dept", departmentId).param("manager", managerId)
-                .param("active", active).param("id", id).param("version", expectedVersion).update();
+                .param("active", active).param("zone", timeZone).param("id", id).param("version", expectedVersion).update();
         if (n == 0) {
             throw new StaleVersionException("user", user(id).map(UserRow::version).orElse(-1L));
         }
+        changed();
+    }
+
+    /** A user's own settings; not versioned, because only the user edits them and the last choice wins. */
+    public void updateSettings(long id, String timeZone, boolean emailReminders) {
+        jdbc.sql("update users set time_zone = :zone, email_reminders = :mail where id = :id")
+                .param("zone", timeZone).param("mail", emailReminders).param("id", id).update();
+        changed();
+    }
+
+    public void updateLanguage(long id, String language) {
+        jdbc.sql("update users set locale = :lang where id = :id").param("lang", language).param("id", id).update();
+        changed();
     }
 
     public void updatePassword(long id, String hash) {
-        changed();
         jdbc.sql("update users set password_hash = :hash, version = version + 1 where id = :id")
                 .param("hash", hash).param("id", id).update();
+        changed();
     }
 
     private static UserRow user(ResultSet rs, int n) throws SQLException {
         return new UserRow(rs.getLong("id"), rs.getString("email"), rs.getString("name"), rs.getString("password_hash"),
                 rs.getLong("role_id"), rs.getString("role_key"), rs.getLong("department_id"), rs.getString("department_name"),
                 rs.getObject("manager_id", Long.class), rs.getBoolean("active"), rs.getLong("version"),
-                rs.getTimestamp("created_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(), rs.getString("time_zone"), rs.getString("locale"),
+                rs.getBoolean("email_reminders"));
     }
 
     // ---- roles
@@ -127,17 +148,16 @@ public class IdentityStore {
     }
 
     public long insertRole(String key, String name, DataScope scope, Set<String> permissions) {
-        changed();
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("insert into roles (role_key, name, data_scope, builtin, version) values (:key, :name, :scope, false, 0)")
                 .param("key", key).param("name", name).param("scope", scope.name()).update(keys, "id");
         long id = keys.getKey().longValue();
         writePermissions(id, permissions);
+        changed();
         return id;
     }
 
     public void updateRole(long id, long expectedVersion, String name, DataScope scope, Set<String> permissions) {
-        changed();
         int n = jdbc.sql("update roles set name = :name, data_scope = :scope, version = version + 1 where id = :id and version = :v")
                 .param("name", name).param("scope", scope.name()).param("id", id).param("v", expectedVersion).update();
         if (n == 0) {
@@ -145,6 +165,7 @@ public class IdentityStore {
         }
         jdbc.sql("delete from role_permissions where role_id = :id").param("id", id).update();
         writePermissions(id, permissions);
+        changed();
     }
 
     private void writePermissions(long roleId, Set<String> permissions) {
@@ -158,8 +179,8 @@ public class IdentityStore {
     }
 
     public void deleteRole(long id) {
-        changed();
         jdbc.sql("delete from roles where id = :id").param("id", id).update();
+        changed();
     }
 
     // ---- departments
@@ -179,17 +200,16 @@ public class IdentityStore {
     }
 
     public long insertDepartment(long parentId, String parentPath, String name, Instant now) {
-        changed();
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("insert into departments (parent_id, name, path, version, created_at) values (:p, :name, '/', 0, :now)")
                 .param("p", parentId).param("name", name).param("now", Timestamp.from(now)).update(keys, "id");
         long id = keys.getKey().longValue();
         jdbc.sql("update departments set path = :path where id = :id").param("path", parentPath + id + "/").param("id", id).update();
+        changed();
         return id;
     }
 
     public void updateDepartment(long id, long expectedVersion, String name, Long parentId, String oldPath, String newPath) {
-        changed();
         int n = jdbc.sql("update departments set name = :name, parent_id = :p, version = version + 1 where id = :id and version = :v")
                 .param("name", name).param("p", parentId).param("id", id).param("v", expectedVersion).update();
         if (n == 0) {
@@ -200,6 +220,7 @@ public class IdentityStore {
             jdbc.sql("update departments set path = :new || substring(path, :len) where path like :old")
                     .param("new", newPath).param("len", oldPath.length() + 1).param("old", oldPath + "%").update();
         }
+        changed();
     }
 
     public long departmentUsage(long id) {
@@ -208,7 +229,7 @@ public class IdentityStore {
     }
 
     public void deleteDepartment(long id) {
-        changed();
         jdbc.sql("delete from departments where id = :id").param("id", id).update();
+        changed();
     }
 }

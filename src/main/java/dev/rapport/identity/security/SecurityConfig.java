@@ -1,8 +1,6 @@
 package dev.rapport.identity.security;
 
 import dev.rapport.identity.UserManagement;
-import jakarta.servlet.http.HttpServletResponse;
-import java.nio.charset.StandardCharsets;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -52,7 +50,8 @@ class SecurityConfig {
     @Bean
     @ConditionalOnWebApplication
     SecurityFilterChain security(HttpSecurity http, ApiTokenFilter tokens, LoginThrottle throttle,
-                                 AuthenticationManager authenticationManager, UserManagement users) throws Exception {
+                                 AuthenticationManager authenticationManager, UserManagement users,
+                                 ApiAuthenticationEntryPoint apiEntryPoint) throws Exception {
         http.authenticationManager(authenticationManager);
         http.authorizeHttpRequests(auth -> auth
                 .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
@@ -67,12 +66,7 @@ class SecurityConfig {
         http.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"));
         http.csrf(csrf -> csrf.ignoringRequestMatchers(BEARER, request -> request.getRequestURI().equals("/api/v1/auth/tokens")));
         http.addFilterBefore(tokens, UsernamePasswordAuthenticationFilter.class);
-        http.exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor((request, response, e) -> {
-            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-            response.setContentType("application/problem+json");
-            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            response.getWriter().write("{\"type\":\"https://rapport.dev/problems/unauthorized\",\"title\":\"Unauthorized\",\"status\":401,\"detail\":\"Sign in or send a valid bearer token.\"}");
-        }, API));
+        http.exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(apiEntryPoint, API));
         http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
                 "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'")));
         return http.build();

@@ -2,8 +2,6 @@ package dev.rapport.identity.web;
 
 import dev.rapport.identity.UserManagement;
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -20,13 +18,11 @@ class AdminLinkAdvice {
 
     @ModelAttribute("canAdmin")
     boolean canAdmin(HttpServletRequest request) {
-        var auth = SecurityContextHolder.getContext().getAuthentication();
         // @RestController is a @Controller too; JSON calls need no navigation state
-        if (request.getRequestURI().startsWith(request.getContextPath() + "/api/") || auth == null
-                || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken) {
+        if (NotificationBellAdvice.isApi(request)) {
             return false;
         }
-        return users.load(auth.getName()).map(u -> u.can("user:manage") || u.can("role:manage")
+        return users.signedIn().map(u -> u.can("user:manage") || u.can("role:manage")
                 || u.can("department:manage") || u.can("field:manage")).orElse(false);
     }
 }

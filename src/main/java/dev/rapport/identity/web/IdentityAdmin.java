@@ -21,11 +21,13 @@ class IdentityAdmin {
 
     private final IdentityStore store;
     private final AuditLog audit;
+    private final RoleNames roleNames;
     private final Clock clock;
 
-    IdentityAdmin(IdentityStore store, AuditLog audit, Clock clock) {
+    IdentityAdmin(IdentityStore store, AuditLog audit, RoleNames roleNames, Clock clock) {
         this.store = store;
         this.audit = audit;
+        this.roleNames = roleNames;
         this.clock = clock;
     }
 
@@ -116,8 +118,9 @@ class IdentityAdmin {
     }
 
     @Transactional
-    RoleRow updateRole(long id, Long version, String name, DataScope scope, Set<String> permissions, long actorId) {
+    RoleRow updateRole(long id, Long version, String shownName, DataScope scope, Set<String> permissions, long actorId) {
         RoleRow old = store.role(id).orElseThrow(() -> new NotFoundException("role", id));
+        String name = roleNames.toStore(old, shownName);
         var errors = new InvalidInputException.Collector();
         if (version == null) {
             errors.reject("version", "error.required");

@@ -44,10 +44,12 @@ class IdentityApiController {
     record TokenResponse(long id, String token) {
     }
 
-    record CreateUser(String email, String name, String password, String role, Long departmentId, Long managerId) {
+    record CreateUser(String email, String name, String password, String role, Long departmentId, Long managerId,
+                      String timeZone) {
     }
 
-    record UpdateUser(String name, String role, Long departmentId, Long managerId, Boolean active, Long version) {
+    record UpdateUser(String name, String role, Long departmentId, Long managerId, Boolean active, String timeZone,
+                      Long version) {
     }
 
     record HandOver(Long toUserId) {
@@ -106,15 +108,17 @@ class IdentityApiController {
         return users.find(id).orElseThrow(() -> new NotFoundException("user", id));
     }
 
-    @Operation(summary = "Create a user with email, name, password, role (a role key) and departmentId")
+    @Operation(summary = "Create a user with email, name, password, role (a role key), departmentId and an optional "
+            + "timeZone (IANA id such as Asia/Shanghai; default rapport.default-time-zone)")
     @PostMapping("/users")
     ResponseEntity<UserSummary> createUser(@RequestBody CreateUser request) {
         CurrentUser me = users.current();
         me.require("user:manage");
         return ResponseEntity.status(HttpStatus.CREATED).body(users.create(request.email(), request.name(), request.password(),
-                request.role(), request.departmentId(), request.managerId(), me.id()));
+                request.role(), request.departmentId(), request.managerId(), request.timeZone(), me.id()));
     }
 
+    @Operation(summary = "Update a user; version is required; an omitted name, role, departmentId or timeZone keeps its value")
     @PutMapping("/users/{id}")
     UserSummary updateUser(@PathVariable long id, @RequestBody UpdateUser request) {
         CurrentUser me = users.current();
@@ -126,7 +130,7 @@ class IdentityApiController {
         return users.update(id, request.version(), request.name() == null ? old.name() : request.name(),
                 request.role() == null ? old.roleKey() : request.role(),
                 request.departmentId() == null ? old.departmentId() : request.departmentId(), request.managerId(),
-                request.active() == null || request.active(), me.id());
+                request.active() == null || request.active(), request.timeZone(), me.id());
     }
 
     @Operation(summary = "Hand everything the user owns (customers, contacts, open tasks) to another user and deactivate them")

@@ -5,8 +5,9 @@ import dev.rapport.identity.DataScope;
 import dev.rapport.identity.Permission;
 import dev.rapport.identity.UserManagement;
 import dev.rapport.identity.UserSummary;
-import dev.rapport.identity.security.ApiTokens;
 import dev.rapport.platform.InvalidInputException;
+import dev.rapport.platform.NotFoundException;
+import dev.rapport.platform.TimeZones;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -20,19 +21,21 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Login, account (password, API tokens) and the admin pages for users, departments and roles. */
+/** Login and the admin pages for users, departments and roles. */
 @Controller
 class IdentityPagesController {
 
     private final UserManagement users;
     private final IdentityAdmin admin;
-    private final ApiTokens tokens;
+    private final RoleNames roleNames;
+    private final TimeZones zones;
     private final MessageSource messages;
 
-    IdentityPagesController(UserManagement users, IdentityAdmin admin, ApiTokens tokens, MessageSource messages) {
+    IdentityPagesController(UserManagement users, IdentityAdmin admin, RoleNames roleNames, TimeZones zones, MessageSource messages) {
         this.users = users;
         this.admin = admin;
-        this.tokens = tokens;
+        this.roleNames = roleNames;
+        this.zones = zones;
         this.messages = messages;
     }
 
@@ -46,58 +49,41 @@ class IdentityPagesController {
         return "redirect:/customers";
     }
 
-    @GetMapping("/account")
-    String account(Model model) {
-        CurrentUser me = users.current();
-        model.addAttribute("me", me);
-        model.addAttribute("tokens", tokens.list(me.id()));
-        return "identity/account";
-    }
-
-    @PostMapping("/account/password")
-    String changePassword(@RequestParam String currentPassword, @RequestParam String newPassword, Model model,
-                          RedirectAttributes redirect) {
-        try {
-            users.changePassword(users.current().id(), currentPassword, newPassword);
-            redirect.addFlashAttribute("flash", msg("account.passwordChanged"));
-            return "redirect:/account";
-        } catch (InvalidInputException e) {
-            model.addAttribute("errors", e.errors());
-            return account(model);
-        }
-    }
-
-    @PostMapping("/account/tokens")
-    String createToken(@RequestParam(required = false) String name, RedirectAttributes redirect) {
-        var issued = tokens.issue(users.current().id(), name);
-        redirect.addFlashAttribute("newToken", issued.token());
-        return "redirect:/account";
-    }
-
-    @PostMapping("/account/tokens/{id}/revoke")
-    String revokeToken(@PathVariable long id, RedirectAttributes redirect) {
-        tokens.revoke(users.current().id(), id);
-        redirect.addFlashAttribute("flash", msg("account.tokenRevoked"));
-        return "redirect:/account";
-    }
-
     @GetMapping("/admin/users")
     String usersPage(Model model) {
         users.current().require("user:manage");
-        model.addAttribute("users", users.all());
-        model.addAttribute("roles", admin.roles());
-        model.addAttribute("departments", users.departments());
+        userForm(model);
         return "identity/users";
+    }
+
+    /** What the user forms choose from: roles (with their shown names), departments, managers and time zones. */
+    private void userForm(Model model) {
+        var roles = admin.roles();
+        model.addAttribute("users", users.all());
+        model.addAttribute("roles", roles);
+        model.addAttribute("roleNames", roleNames.byKey(roles));
+        model.addAttribute("departments", users.departments());
+        model.addAttribute("zones", TimeZones.ids());
+        model.addAttribute("defaultZone", zones.defaultZone().getId());
+    }
+
+    @GetMapping("/admin/users/{id}")
+    String userPage(@PathVariable long id, Model model) {
+        users.current().require("user:manage");
+        model.addAttribute("user", users.find(id).orElseThrow(() -> new NotFoundException("user", id)));
+        userForm(model);
+        return "identity/user";
     }
 
     @PostMapping("/admin/users")
     String createUser(@RequestParam String email, @RequestParam String name, @RequestParam String password,
                       @RequestParam String role, @RequestParam Long departmentId,
-                      @RequestParam(required = false) Long managerId, Model model, RedirectAttributes redirect) {
+                      @RequestParam(required = false) Long managerId, @RequestParam(required = false) String timeZone,
+                      Model model, RedirectAttributes redirect) {
         CurrentUser me = users.current();
         me.require("user:manage");
         try {
-            users.create(email, name, password, role, departmentId, managerId, me.id());
+            users.create(email, name, password, role, departmentId, managerId, timeZone, me.id());
             redirect.addFlashAttribute("flash", msg("admin.userCreated"));
             return "redirect:/admin/users";
         } catch (InvalidInputException e) {
@@ -109,16 +95,17 @@ class IdentityPagesController {
     @PostMapping("/admin/users/{id}")
     String updateUser(@PathVariable long id, @RequestParam long version, @RequestParam String name, @RequestParam String role,
                       @RequestParam long departmentId, @RequestParam(required = false) Long managerId,
-                      @RequestParam(defaultValue = "false") boolean active, Model model, RedirectAttributes redirect) {
+                      @RequestParam(defaultValue = "false") boolean active, @RequestParam(required = false) String timeZone,
+                      Model model, RedirectAttributes redirect) {
         CurrentUser me = users.current();
         me.require("user:manage");
         try {
-            users.update(id, version, name, role, departmentId, managerId, active, me.id());
+            users.update(id, version, name, role, departmentId, managerId, active, timeZone, me.id());
             redirect.addFlashAttribute("flash", msg("admin.userSaved"));
             return "redirect:/admin/users";
         } catch (InvalidInputException e) {
             model.addAttribute("errors", e.errors());
-            return usersPage(model);
+            return userPage(id, model);
         }
     }
 
@@ -181,7 +168,9 @@ class IdentityPagesController {
     @GetMapping("/admin/roles")
     String rolesPage(Model model) {
         users.current().require("role:manage");
-        model.addAttribute("roles", admin.roles());
+        var roles = admin.roles();
+        model.addAttribute("roles", roles);
+        model.addAttribute("roleNames", roleNames.byKey(roles));
         model.addAttribute("scopes", DataScope.values());
         model.addAttribute("recordTypes", Permission.RECORD_TYPES);
         model.addAttribute("recordActions", Permission.RECORD_ACTIONS);
