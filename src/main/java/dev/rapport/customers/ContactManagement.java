@@ -56,21 +56,32 @@ public class ContactManagement {
 
     /** Validates input, including that the company is visible to the user and is an organization. */
     public ValidContact validate(CurrentUser user, ContactInput input, ValidationContext ctx, InvalidInputException.Collector errors) {
-        String companyName = null;
-        Long companyOwner = null;
+        StoredCustomer company = null;
         if (input.customerId() != null) {
             try {
-                StoredCustomer company = customers.visible(user, input.customerId());
-                if (!CustomerType.ORGANIZATION.key().equals(company.type())) {
-                    errors.reject("customerId", "error.contact.notOrganization");
-                }
-                companyName = company.name();
-                companyOwner = company.ownerId();
+                company = customers.visible(user, input.customerId());
             } catch (NotFoundException e) {
-                errors.reject("customerId", "error.customer.unknown");
+                // left null: reported as an unknown company below
             }
         }
-        return validator.validate(input, companyName, companyOwner, ctx, errors);
+        return validate(input, company, ctx, errors);
+    }
+
+    /**
+     * Validates input whose company the caller has already looked up among the customers the user
+     * may see ({@code company} is null when it does not exist or is out of scope), so a bulk
+     * caller can look up a whole batch's companies at once.
+     */
+    public ValidContact validate(ContactInput input, StoredCustomer company, ValidationContext ctx,
+                                 InvalidInputException.Collector errors) {
+        if (input.customerId() != null && (company == null || company.id() != input.customerId())) {
+            errors.reject("customerId", "error.customer.unknown");
+            company = null;
+        } else if (company != null && !CustomerType.ORGANIZATION.key().equals(company.type())) {
+            errors.reject("customerId", "error.contact.notOrganization");
+        }
+        return validator.validate(input, company == null ? null : company.name(), company == null ? null : company.ownerId(),
+                ctx, errors);
     }
 
     public long insertValid(CurrentUser user, ValidContact valid) {

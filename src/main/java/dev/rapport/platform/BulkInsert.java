@@ -115,7 +115,12 @@ public class BulkInsert {
         }
         Connection con = DataSourceUtils.getConnection(dataSource);
         try {
-            return con.isWrapperFor(PGConnection.class) ? copy(con, table, columns, rows) : batch(con, table, columns, rows);
+            if (!con.isWrapperFor(PGConnection.class)) {
+                return batch(con, table, columns, rows, true);
+            }
+            List<Long> ids = reserveIds(con, table, rows.size());
+            copy(con, table, columns, rows, ids);
+            return ids;
         } catch (SQLException | IOException e) {
             throw new IllegalStateException("bulk insert into " + table + " failed: " + e.getMessage(), e);
         } finally {
@@ -123,13 +128,34 @@ public class BulkInsert {
         }
     }
 
-    private static List<Long> copy(Connection con, String table, List<String> columns, List<Object[]> rows)
-            throws SQLException, IOException {
-        List<Long> ids = new ArrayList<>(rows.size());
+    /**
+     * Like {@link #insert} for rows nobody needs the ids of (history, audit, report rows): the
+     * table's own default fills any id column, which spares reserving ids first.
+     */
+    public void append(String table, List<String> columns, List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        Connection con = DataSourceUtils.getConnection(dataSource);
+        try {
+            if (con.isWrapperFor(PGConnection.class)) {
+                copy(con, table, columns, rows, null);
+            } else {
+                batch(con, table, columns, rows, false);
+            }
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("bulk insert into " + table + " failed: " + e.getMessage(), e);
+        } finally {
+            DataSourceUtils.releaseConnection(con, dataSource);
+        }
+    }
+
+    private static List<Long> reserveIds(Connection con, String table, int count) throws SQLException {
+        List<Long> ids = new ArrayList<>(count);
         try (PreparedStatement ps = con.prepareStatement(
                 "select nextval(pg_get_serial_sequence(?, 'id')) from generate_series(1, ?)")) {
             ps.setString(1, table);
-            ps.setInt(2, rows.size());
+            ps.setInt(2, count);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     ids.add(rs.getLong(1));
@@ -137,15 +163,26 @@ public class BulkInsert {
             }
         }
         ids.sort(null);
+        return ids;
+    }
+
+    /** COPY of the rows; with {@code ids}, each row is preceded by its id. */
+    private static void copy(Connection con, String table, List<String> columns, List<Object[]> rows, List<Long> ids)
+            throws SQLException, IOException {
         CopyIn copy = con.unwrap(PGConnection.class).getCopyAPI()
-                .copyIn("copy " + table + " (id, " + String.join(", ", columns) + ") from stdin");
+                .copyIn("copy " + table + " (" + (ids == null ? "" : "id, ") + String.join(", ", columns) + ") from stdin");
         try {
             StringBuilder sb = new StringBuilder(COPY_BUFFER + 4096);
             for (int r = 0; r < rows.size(); r++) {
-                sb.append(ids.get(r));
-                for (Object v : rows.get(r)) {
-                    sb.append('\t');
-                    appendCopyValue(sb, v);
+                Object[] row = rows.get(r);
+                if (ids != null) {
+                    sb.append(ids.get(r)).append('\t');
+                }
+                for (int c = 0; c < row.length; c++) {
+                    if (c > 0) {
+                        sb.append('\t');
+                    }
+                    appendCopyValue(sb, row[c]);
                 }
                 sb.append('\n');
                 if (sb.length() >= COPY_BUFFER) {
@@ -162,7 +199,6 @@ public class BulkInsert {
                 copy.cancelCopy();
             }
         }
-        return ids;
     }
 
     static void appendCopyValue(StringBuilder sb, Object v) {
@@ -188,11 +224,12 @@ public class BulkInsert {
         }
     }
 
-    private static List<Long> batch(Connection con, String table, List<String> columns, List<Object[]> rows) throws SQLException {
+    private static List<Long> batch(Connection con, String table, List<String> columns, List<Object[]> rows, boolean withIds)
+            throws SQLException {
         String sql = "insert into " + table + " (" + String.join(", ", columns) + ") values ("
                 + "?, ".repeat(columns.size() - 1) + "?)";
-        List<Long> ids = new ArrayList<>(rows.size());
-        try (PreparedStatement ps = con.prepareStatement(sql, new String[] {"id"})) {
+        List<Long> ids = new ArrayList<>(withIds ? rows.size() : 0);
+        try (PreparedStatement ps = withIds ? con.prepareStatement(sql, new String[] {"id"}) : con.prepareStatement(sql)) {
             for (Object[] row : rows) {
                 for (int i = 0; i < row.length; i++) {
                     bind(ps, i + 1, row[i]);
@@ -200,9 +237,11 @@ public class BulkInsert {
                 ps.addBatch();
             }
             ps.executeBatch();
-            try (ResultSet keys = ps.getGeneratedKeys()) {
-                while (keys.next()) {
-                    ids.add(keys.getLong(1));
+            if (withIds) {
+                try (ResultSet keys = ps.getGeneratedKeys()) {
+                    while (keys.next()) {
+                        ids.add(keys.getLong(1));
+                    }
                 }
             }
         }

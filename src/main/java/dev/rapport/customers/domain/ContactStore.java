@@ -1,5 +1,6 @@
 package dev.rapport.customers.domain;
 
+import dev.rapport.platform.BulkInsert;
 import dev.rapport.platform.StaleVersionException;
 import java.sql.Date;
 import java.sql.ResultSet;
@@ -10,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -22,69 +22,38 @@ public class ContactStore {
             select k.id, k.customer_id, c.name as customer_name, k.name, k.title, k.phone, k.phone_normalized, k.email,
                    k.email_normalized, k.birthday, k.owner_id, k.external_id, k.notes, k.version, k.created_at, k.updated_at
             from contacts k left join customers c on c.id = k.customer_id""";
-    private static final String INSERT = """
-            insert into contacts (customer_id, name, title, phone, phone_normalized, email, email_normalized, birthday,
-                owner_id, external_id, notes, search_text, version, created_at, updated_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)""";
+    private static final List<String> INSERT_COLUMNS = List.of("customer_id", "name", "title", "phone", "phone_normalized",
+            "email", "email_normalized", "birthday", "owner_id", "external_id", "notes", "search_text", "version",
+            "created_at", "updated_at");
 
     private final JdbcClient jdbc;
-    private final JdbcTemplate template;
+    private final BulkInsert bulk;
     private final Normalizer normalizer;
 
-    public ContactStore(JdbcClient jdbc, JdbcTemplate template, Normalizer normalizer) {
+    public ContactStore(JdbcClient jdbc, BulkInsert bulk, Normalizer normalizer) {
         this.jdbc = jdbc;
-        this.template = template;
+        this.bulk = bulk;
         this.normalizer = normalizer;
     }
 
+    /** Inserts many contacts and returns their ids in order, like {@link CustomerStore#insertAll}. */
     public List<Long> insertAll(List<ValidContact> contacts, Instant now) {
-        List<Long> ids = new ArrayList<>(contacts.size());
         if (contacts.isEmpty()) {
-            return ids;
+            return new ArrayList<>();
         }
-        Timestamp ts = Timestamp.from(now);
-        template.execute((java.sql.Connection con) -> {
-            try (var ps = con.prepareStatement(INSERT, new String[] {"id"})) {
-                for (ValidContact k : contacts) {
-                    int i = 1;
-                    if (k.customerId() == null) {
-                        ps.setNull(i++, java.sql.Types.BIGINT);
-                    } else {
-                        ps.setLong(i++, k.customerId());
-                    }
-                    ps.setString(i++, k.name());
-                    ps.setString(i++, k.title());
-                    ps.setString(i++, k.phone());
-                    ps.setString(i++, k.phoneNormalized());
-                    ps.setString(i++, k.email());
-                    ps.setString(i++, k.emailNormalized());
-                    ps.setDate(i++, k.birthday() == null ? null : Date.valueOf(k.birthday()));
-                    ps.setLong(i++, k.ownerId());
-                    ps.setString(i++, k.externalId());
-                    ps.setString(i++, k.notes());
-                    ps.setString(i++, k.searchText());
-                    ps.setTimestamp(i++, ts);
-                    ps.setTimestamp(i, ts);
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-                try (ResultSet keys = ps.getGeneratedKeys()) {
-                    while (keys.next()) {
-                        ids.add(keys.getLong(1));
-                    }
-                }
-            }
-            return null;
-        });
+        List<Object[]> rows = new ArrayList<>(contacts.size());
+        for (ValidContact k : contacts) {
+            rows.add(new Object[] {k.customerId(), k.name(), k.title(), k.phone(), k.phoneNormalized(), k.email(),
+                    k.emailNormalized(), k.birthday(), k.ownerId(), k.externalId(), k.notes(), k.searchText(), 0L, now, now});
+        }
+        List<Long> ids = bulk.insert("contacts", INSERT_COLUMNS, rows);
         List<Object[]> values = new ArrayList<>();
         for (int i = 0; i < contacts.size(); i++) {
             for (CustomValue v : contacts.get(i).customValues()) {
-                values.add(new Object[] {"contact", ids.get(i), v.fieldId(), v.text(), v.number(), v.date() == null ? null : Date.valueOf(v.date())});
+                values.add(new Object[] {"contact", ids.get(i), v.fieldId(), v.text(), v.number(), v.date()});
             }
         }
-        if (!values.isEmpty()) {
-            template.batchUpdate("insert into custom_field_values (entity_type, entity_id, field_id, value_text, value_number, value_date) values (?, ?, ?, ?, ?, ?)", values);
-        }
+        bulk.append("custom_field_values", CustomerStore.CUSTOM_VALUE_COLUMNS, values);
         return ids;
     }
 

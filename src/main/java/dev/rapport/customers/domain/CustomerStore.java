@@ -1,5 +1,6 @@
 package dev.rapport.customers.domain;
 
+import dev.rapport.platform.BulkInsert;
 import dev.rapport.platform.StaleVersionException;
 import java.sql.Date;
 import java.sql.ResultSet;
@@ -31,12 +32,23 @@ public class CustomerStore {
                 search_text, name_key, version, created_at, updated_at)
             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)""";
 
+    private static final List<String> INSERT_COLUMNS = List.of("type", "name", "phone", "phone_normalized", "email",
+            "email_normalized", "credit_code", "province", "city", "district", "street", "industry", "source", "tags",
+            "birthday", "status", "tier", "owner_id", "external_id", "notes", "search_text", "name_key", "version",
+            "created_at", "updated_at");
+    static final List<String> CUSTOM_VALUE_COLUMNS = List.of("entity_type", "entity_id", "field_id", "value_text",
+            "value_number", "value_date");
+    private static final List<String> HISTORY_COLUMNS = List.of("customer_id", "from_status", "to_status", "reason",
+            "changed_by", "changed_at");
+
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    private final BulkInsert bulk;
 
-    public CustomerStore(JdbcClient jdbc, JdbcTemplate template) {
+    public CustomerStore(JdbcClient jdbc, JdbcTemplate template, BulkInsert bulk) {
         this.jdbc = jdbc;
         this.template = template;
+        this.bulk = bulk;
     }
 
     public long insert(ValidCustomer c, Instant now) {
@@ -51,36 +63,29 @@ public class CustomerStore {
         return id;
     }
 
-    /** Inserts many customers in JDBC batches and returns their ids in order. */
+    /**
+     * Inserts many customers and returns their ids in order: COPY on PostgreSQL (ids reserved from
+     * the sequence first), JDBC batches elsewhere. Custom-field values go the same way.
+     */
     public List<Long> insertAll(List<ValidCustomer> customers, Instant now) {
-        List<Long> ids = new ArrayList<>(customers.size());
         if (customers.isEmpty()) {
-            return ids;
+            return new ArrayList<>();
         }
-        template.execute((java.sql.Connection con) -> {
-            try (var ps = con.prepareStatement(INSERT, new String[] {"id"})) {
-                for (ValidCustomer c : customers) {
-                    bindInsert(ps, c, now);
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-                try (ResultSet keys = ps.getGeneratedKeys()) {
-                    while (keys.next()) {
-                        ids.add(keys.getLong(1));
-                    }
-                }
-            }
-            return null;
-        });
+        List<Object[]> rows = new ArrayList<>(customers.size());
+        for (ValidCustomer c : customers) {
+            rows.add(new Object[] {c.type().key(), c.name(), c.phone(), c.phoneNormalized(), c.email(), c.emailNormalized(),
+                    c.creditCode(), c.province(), c.city(), c.district(), c.street(), c.industry(), c.source(), c.tags(),
+                    c.birthday(), c.status().key(), c.tier().key(), c.ownerId(), c.externalId(), c.notes(), c.searchText(),
+                    c.nameKey(), 0L, now, now});
+        }
+        List<Long> ids = bulk.insert("customers", INSERT_COLUMNS, rows);
         List<Object[]> values = new ArrayList<>();
         for (int i = 0; i < customers.size(); i++) {
             for (CustomValue v : customers.get(i).customValues()) {
-                values.add(new Object[] {"customer", ids.get(i), v.fieldId(), v.text(), v.number(), v.date() == null ? null : Date.valueOf(v.date())});
+                values.add(new Object[] {"customer", ids.get(i), v.fieldId(), v.text(), v.number(), v.date()});
             }
         }
-        if (!values.isEmpty()) {
-            template.batchUpdate("insert into custom_field_values (entity_type, entity_id, field_id, value_text, value_number, value_date) values (?, ?, ?, ?, ?, ?)", values);
-        }
+        bulk.append("custom_field_values", CUSTOM_VALUE_COLUMNS, values);
         return ids;
     }
 
@@ -195,15 +200,13 @@ public class CustomerStore {
                 .param("at", Timestamp.from(at)).update();
     }
 
+    /** The first status of many new customers, written like {@link #insertAll}. */
     public void insertStatusHistoryBatch(List<Long> ids, List<String> statuses, Long by, Instant at) {
         List<Object[]> rows = new ArrayList<>(ids.size());
-        Timestamp ts = Timestamp.from(at);
         for (int i = 0; i < ids.size(); i++) {
-            rows.add(new Object[] {ids.get(i), null, statuses.get(i), null, by, ts});
+            rows.add(new Object[] {ids.get(i), null, statuses.get(i), null, by, at});
         }
-        template.batchUpdate("""
-                insert into customer_status_history (customer_id, from_status, to_status, reason, changed_by, changed_at)
-                values (?, ?, ?, ?, ?, ?)""", rows);
+        bulk.append("customer_status_history", HISTORY_COLUMNS, rows);
     }
 
     public List<dev.rapport.customers.CustomerManagement.StatusChange> statusHistory(long customerId) {
