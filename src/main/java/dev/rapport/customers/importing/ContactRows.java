@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
  * contact typed into the UI passes.
  */
 @Component
-class ContactRows implements RecordRows<Prepared<ContactInput, ValidContact>> {
+class ContactRows implements RecordRows<ContactInput, ValidContact> {
 
     private final ContactStore store;
     private final CustomerStore customerStore;
@@ -107,10 +107,10 @@ class ContactRows implements RecordRows<Prepared<ContactInput, ValidContact>> {
     }
 
     @Override
-    public BatchResult write(ImportContext ctx, Prepared<ContactInput, ValidContact> batch) {
+    public BatchResult write(ImportContext ctx, Prepared<ContactInput, ValidContact> batch, Map<String, Long> earlier) {
         BatchResult result = batch.result();
         List<Prepared.Candidate<ContactInput, ValidContact>> candidates = batch.candidates();
-        List<Matches.Outcome> outcomes = Matches.decide(finder, "contacts", batch.keys(), batch.recordIds(), batch.lines());
+        List<Matches.Outcome> outcomes = Matches.decide(finder, "contacts", batch.keys(), batch.recordIds(), batch.lines(), earlier);
         Map<Long, StoredContact> old = ctx.mode() != ImportMode.UPDATE ? Map.of()
                 : store.findAll(outcomes.stream().filter(o -> o.kind() == Matches.Kind.EXISTING).map(o -> o.existing().id()).toList())
                         .stream().collect(Collectors.toMap(StoredContact::id, Function.identity()));

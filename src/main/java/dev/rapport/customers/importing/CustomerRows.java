@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
  * PostgreSQL (JDBC batches elsewhere), their status history and their audit entries likewise.
  */
 @Component
-class CustomerRows implements RecordRows<Prepared<CustomerInput, ValidCustomer>> {
+class CustomerRows implements RecordRows<CustomerInput, ValidCustomer> {
 
     private final CustomerStore store;
     private final CustomerValidator validator;
@@ -115,10 +115,10 @@ class CustomerRows implements RecordRows<Prepared<CustomerInput, ValidCustomer>>
     }
 
     @Override
-    public BatchResult write(ImportContext ctx, Prepared<CustomerInput, ValidCustomer> batch) {
+    public BatchResult write(ImportContext ctx, Prepared<CustomerInput, ValidCustomer> batch, Map<String, Long> earlier) {
         BatchResult result = batch.result();
         List<Prepared.Candidate<CustomerInput, ValidCustomer>> candidates = batch.candidates();
-        List<Matches.Outcome> outcomes = Matches.decide(finder, "customers", batch.keys(), batch.recordIds(), batch.lines());
+        List<Matches.Outcome> outcomes = Matches.decide(finder, "customers", batch.keys(), batch.recordIds(), batch.lines(), earlier);
         Map<Long, StoredCustomer> old = ctx.mode() != ImportMode.UPDATE ? Map.of()
                 : store.findAll(outcomes.stream().filter(o -> o.kind() == Matches.Kind.EXISTING).map(o -> o.existing().id()).toList())
                         .stream().collect(Collectors.toMap(StoredCustomer::id, Function.identity()));

@@ -7,9 +7,17 @@ import dev.rapport.identity.UserManagement;
 import dev.rapport.identity.UserSummary;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -30,6 +38,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ImportRunner {
 
     private static final Logger log = LoggerFactory.getLogger(ImportRunner.class);
+    private static final int WRITERS = 2;
 
     private final ImportStore store;
     private final ImportFiles files;
@@ -126,27 +135,89 @@ class ImportRunner {
         return done;
     }
 
-    /** Writes every batch after {@code lastLine}; false when stopped before the end. */
-    private <P> boolean batches(ImportContext ctx, RecordRows<P> rows, RowSource source, List<String> fields, long lastLine,
-                                Consumer<ImportJob> progress, BooleanSupplier stop, int batchSize) throws IOException {
-        long line = lastLine;
-        try (BatchPipeline<P> pipeline = new BatchPipeline<>(source, fields, lastLine, batchSize,
+    /**
+     * Writes every batch after {@code lastLine}; false when stopped before the end. Batches that
+     * only insert are written {@value #WRITERS} at a time, each in its own database session, so the
+     * database works on both cores (index upkeep, the trigram index above all, is most of an
+     * import's cost); they still commit in file order, so the checkpoint only moves forward, and a
+     * batch treats the rows of the batch still being written before it as already seen. Updates
+     * need the previous batch committed, so update mode writes one batch at a time.
+     */
+    private <I, V> boolean batches(ImportContext ctx, RecordRows<I, V> rows, RowSource source, List<String> fields, long lastLine,
+                                   Consumer<ImportJob> progress, BooleanSupplier stop, int batchSize) throws IOException {
+        int writers = ctx.mode() == ImportMode.UPDATE ? 1 : WRITERS;
+        AtomicInteger threads = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(writers,
+                r -> new Thread(r, "import-" + ctx.importId() + "-writer-" + threads.incrementAndGet()));
+        Deque<CompletableFuture<Long>> inFlight = new ArrayDeque<>();
+        CompletableFuture<Long> previous = CompletableFuture.completedFuture(lastLine);
+        Map<String, Long> earlier = Map.of();
+        boolean stopped = false;
+        try (BatchPipeline<Prepared<I, V>> pipeline = new BatchPipeline<>(source, fields, lastLine, batchSize,
                 batch -> rows.prepare(ctx, batch), "import-" + ctx.importId() + "-reader")) {
-            for (BatchPipeline.Batch<P> batch = pipeline.next(); batch != null; batch = pipeline.next()) {
+            for (BatchPipeline.Batch<Prepared<I, V>> next = pipeline.next(); next != null; next = pipeline.next()) {
+                BatchPipeline.Batch<Prepared<I, V>> batch = next;
                 if (stop.getAsBoolean()) {
-                    return false;
+                    stopped = true;
+                    break;
                 }
-                line = write(ctx, rows, batch, line);
-                progress.accept(store.find(ctx.importId()).orElseThrow());
+                while (inFlight.size() >= writers) {
+                    await(inFlight.removeFirst(), ctx, progress);
+                }
+                CompletableFuture<Long> after = previous;
+                Map<String, Long> pending = earlier;
+                previous = CompletableFuture.supplyAsync(() -> write(ctx, rows, batch, pending, after), pool);
+                inFlight.addLast(previous);
+                earlier = writers > 1 ? batch.prepared().seen() : Map.of();
             }
+            while (!inFlight.isEmpty()) {
+                await(inFlight.removeFirst(), ctx, progress);
+            }
+            return !stopped;
+        } finally {
+            pool.shutdown();
+            awaitQuietly(pool);
         }
-        return true;
     }
 
-    private <P> long write(ImportContext ctx, RecordRows<P> rows, BatchPipeline.Batch<P> batch, long expectedLine) {
+    private void await(CompletableFuture<Long> batch, ImportContext ctx, Consumer<ImportJob> progress) {
         try {
-            return env.tx.execute(status -> commit(ctx, rows.write(ctx, batch.prepared()), batch, expectedLine));
-        } catch (Superseded e) {
+            batch.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
+        progress.accept(store.find(ctx.importId()).orElseThrow());
+    }
+
+    /** Batches already handed to writers finish (or fail) on their own; leaving them running would outlive the job. */
+    private static void awaitQuietly(ExecutorService pool) {
+        try {
+            if (!pool.awaitTermination(5, TimeUnit.MINUTES)) {
+                log.warn("Import writers still busy after five minutes");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Writes a batch in its transaction, then waits for the previous batch to commit before
+     * recording the checkpoint and committing; a previous batch that failed fails this one too.
+     */
+    private <I, V> long write(ImportContext ctx, RecordRows<I, V> rows, BatchPipeline.Batch<Prepared<I, V>> batch,
+                              Map<String, Long> earlier, CompletableFuture<Long> previous) {
+        try {
+            return env.tx.execute(status -> {
+                BatchResult result = rows.write(ctx, batch.prepared(), earlier);
+                return commit(ctx, result, batch, previous.join());
+            });
+        } catch (Superseded | CompletionException e) {
             throw e;
         } catch (RuntimeException e) {
             log.warn("Import {}: batch from line {} failed: {}", ctx.importId(), batch.rows().get(0).line(), e.toString());
@@ -154,7 +225,7 @@ class ImportRunner {
             for (MappedRow row : batch.rows()) {
                 failed.reject(row, RejectReason.encode("row", "error.import.batchFailed"));
             }
-            return env.tx.execute(status -> commit(ctx, failed, batch, expectedLine));
+            return env.tx.execute(status -> commit(ctx, failed, batch, previous.join()));
         }
     }
 

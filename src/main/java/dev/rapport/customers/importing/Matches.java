@@ -29,20 +29,25 @@ final class Matches {
     private Matches() {
     }
 
+    static String seenKey(MatchKey key, String value) {
+        return key.key() + ":" + value;
+    }
+
     /**
      * @param keys  per row, its normalized match values (absent when blank)
      * @param ids   per row, the record id it names itself (rapportId column), or null
      * @param lines per row, its line in the file
+     * @param pending match values of rows of earlier batches not committed yet (see {@link #seenKey}), with their line
      */
     static List<Outcome> decide(MatchFinder finder, String table, List<Map<MatchKey, String>> keys, List<Long> ids,
-                                List<Long> lines) {
+                                List<Long> lines, Map<String, Long> pending) {
         Map<MatchKey, Set<String>> wanted = new EnumMap<>(MatchKey.class);
         for (Map<MatchKey, String> k : keys) {
             k.forEach((key, v) -> wanted.computeIfAbsent(key, x -> new HashSet<>()).add(v));
         }
         Map<MatchKey, Map<String, MatchFinder.Existing>> stored = finder.find(table, wanted);
         Map<Long, MatchFinder.Existing> byId = finder.byIds(table, ids.stream().filter(Objects::nonNull).toList());
-        Map<String, Long> seen = new HashMap<>();
+        Map<String, Long> seen = new HashMap<>(pending);
         Map<Long, Long> seenIds = new HashMap<>();
         List<Outcome> out = new ArrayList<>(keys.size());
         for (int i = 0; i < keys.size(); i++) {
@@ -59,7 +64,7 @@ final class Matches {
             Long earlier = null;
             String repeatedField = null;
             for (var e : k.entrySet()) {
-                Long first = seen.putIfAbsent(e.getKey() + ":" + e.getValue(), line);
+                Long first = seen.putIfAbsent(seenKey(e.getKey(), e.getValue()), line);
                 if (first != null && earlier == null) {
                     earlier = first;
                     repeatedField = e.getKey().key();

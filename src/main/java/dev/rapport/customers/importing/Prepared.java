@@ -34,4 +34,13 @@ record Prepared<I, V>(List<Candidate<I, V>> candidates, BatchResult result) {
     List<Long> lines() {
         return candidates.stream().map(c -> c.row().line()).toList();
     }
+
+    /** The batch's match values with the first line holding each, as {@link Matches} tracks rows already seen. */
+    Map<String, Long> seen() {
+        Map<String, Long> out = new java.util.HashMap<>();
+        for (Candidate<I, V> c : candidates) {
+            c.keys().forEach((key, value) -> out.putIfAbsent(Matches.seenKey(key, value), c.row().line()));
+        }
+        return out;
+    }
 }
