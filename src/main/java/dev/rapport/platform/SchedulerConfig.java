@@ -35,9 +35,11 @@ class SchedulerConfig {
                         @Value("${rapport.jobs.threads:4}") int threads,
                         @Value("${rapport.jobs.polling-interval:PT2S}") Duration pollingInterval,
                         @Value("${rapport.jobs.heartbeat-interval:PT30S}") Duration heartbeat) {
-        List<Task<?>> known = tasks.orderedStream().toList();
-        List<Task<?>> startup = known.stream().filter(task -> task instanceof OnStartup).toList();
-        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), known)
+        List<Task<?>> all = tasks.orderedStream().toList();
+        List<Task<?>> startup = all.stream().filter(task -> task instanceof OnStartup).toList();
+        // the builder adds the start tasks to the known ones itself; naming them twice is an error
+        List<Task<?>> others = all.stream().filter(task -> !(task instanceof OnStartup)).toList();
+        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), others)
                 .startTasks(startable(startup))
                 .threads(threads)
                 .pollingInterval(pollingInterval)

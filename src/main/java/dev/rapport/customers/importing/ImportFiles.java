@@ -55,6 +55,12 @@ class ImportFiles {
         jdbc.sql("delete from import_file_chunks where import_id = :id").param("id", importId).update();
     }
 
+    /** Files of imports that have ended; normally none, since an import deletes its file as it ends. */
+    void deleteOfFinished() {
+        jdbc.sql("delete from import_file_chunks where import_id in (select id from imports where status in ('done', 'failed'))")
+                .update();
+    }
+
     /** Reads the next chunk only when the previous one is used up. */
     private final class ChunkStream extends InputStream {
         private final long importId;

@@ -217,6 +217,18 @@ public class ImportManagement {
         }
     }
 
+    /**
+     * Fails the imports whose upload has waited unstarted for longer than {@code age} and deletes
+     * their files; returns how many. Runs as a recurring job.
+     */
+    int expireUnstartedUploads(java.time.Duration age) {
+        return jobs.tx.execute(s -> {
+            int expired = store.expirePreviews(jobs.clock.instant().minus(age), jobs.clock.instant());
+            files.deleteOfFinished();
+            return expired;
+        });
+    }
+
     /** An import the user may see: their own, or any for an administrator. */
     public ImportJob find(CurrentUser user, long id) {
         ImportJob job = store.find(id).orElseThrow(() -> new NotFoundException("import", id));

@@ -92,6 +92,15 @@ class ImportStore {
                 .param("now", Timestamp.from(now)).param("id", id).update();
     }
 
+    /** Fails imports still in preview that were uploaded before {@code cutoff}; returns how many. */
+    int expirePreviews(Instant cutoff, Instant now) {
+        return jdbc.sql("""
+                update imports set status = 'failed', message = 'not started within a week; upload the file again',
+                    finished_at = :now
+                where status = 'preview' and created_at < :cutoff""")
+                .param("now", Timestamp.from(now)).param("cutoff", Timestamp.from(cutoff)).update();
+    }
+
     Optional<ImportJob> find(long id) {
         return jdbc.sql("select " + COLUMNS + " from imports where id = :id").param("id", id).query(ImportStore::row).optional();
     }

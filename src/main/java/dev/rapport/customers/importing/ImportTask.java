@@ -3,7 +3,9 @@ package dev.rapport.customers.importing;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.SchedulableInstance;
 import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +29,13 @@ class ImportTask {
     /** The execution that runs an import, keyed by the import's id so it can be scheduled only once. */
     static SchedulableInstance<Long> instance(long importId, Instant at) {
         return IMPORT.instance(String.valueOf(importId)).data(importId).scheduledTo(at);
+    }
+
+    /** Uploads never started are kept a week, then their file is deleted and the import marked failed. */
+    @Bean
+    RecurringTask<Void> staleUploadsTask(ImportManagement imports) {
+        return Tasks.recurring("customer-import-stale-uploads", FixedDelay.ofHours(1))
+                .execute((instance, context) -> imports.expireUnstartedUploads(Duration.ofDays(7)));
     }
 
     @Bean

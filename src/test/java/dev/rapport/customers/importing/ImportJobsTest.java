@@ -235,6 +235,27 @@ class ImportJobsTest {
         assertThat(reports.page(admin(), again.id(), false, null, 10, Locale.ENGLISH).items()).isEmpty();
     }
 
+    @Test
+    void anUploadNeverStartedIsDeletedAfterAWeek() {
+        byte[] csv = "Name\nA\n".getBytes(StandardCharsets.UTF_8);
+        ImportJob old = imports.upload(admin(), "old.csv", new ByteArrayInputStream(csv), "customers", "create", null);
+        ImportJob fresh = imports.upload(admin(), "fresh.csv", new ByteArrayInputStream(csv), "customers", "create", null);
+        jdbc.sql("update imports set created_at = :t where id = :id").param("t", java.sql.Timestamp.from(Instant.now().minus(
+                java.time.Duration.ofDays(8)))).param("id", old.id()).update();
+
+        assertThat(imports.expireUnstartedUploads(java.time.Duration.ofDays(7))).isGreaterThanOrEqualTo(1);
+
+        assertThat(store.find(old.id()).orElseThrow().status()).isEqualTo(ImportJob.FAILED);
+        assertThat(chunks(old.id())).isZero();
+        assertThat(store.find(fresh.id()).orElseThrow().status()).isEqualTo(ImportJob.PREVIEW);
+        assertThat(chunks(fresh.id())).isEqualTo(1);
+    }
+
+    @Test
+    void theCleanupOfStaleUploadsIsARecurringJob() {
+        assertThat(scheduler.getScheduledExecutionsForTask("customer-import-stale-uploads")).hasSize(1);
+    }
+
     ImportJob run(byte[] csv, String mode) {
         ImportJob job = imports.upload(admin(), "skip.csv", new ByteArrayInputStream(csv), "customers", mode, null);
         return imports.run(admin(), job.id(), null, null, Map.of(), j -> { });
