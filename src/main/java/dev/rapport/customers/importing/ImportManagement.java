@@ -180,7 +180,7 @@ public class ImportManagement {
         try (RowSource source = RowSources.open(content, RowSources.extension(job.fileName()))) {
             store.setFile(job.id(), job.fileSize(), ColumnMapping.guess(type, source.headers(), customFields(type)));
         } catch (IOException | RuntimeException e) {
-            LoggerFactory.getLogger(ImportManagement.class).warn("Import {}: unreadable upload: {}", job.id(), e.toString());
+            LoggerFactory.getLogger(ImportManagement.class).warn("Import {}: unreadable upload: {}", job.id(), ImportRunner.describe(e));
             jobs.tx.executeWithoutResult(s -> {
                 store.finish(job.id(), ImportJob.FAILED, "unreadable file: " + e.getMessage(), jobs.clock.instant());
                 files.delete(job.id());

@@ -127,7 +127,7 @@ class ImportRunner {
             log.info("Import {}: another run took over", importId);
             return store.find(importId).orElseThrow();
         } catch (IOException | RuntimeException e) {
-            log.warn("Import {} failed: {}", importId, e.toString());
+            log.warn("Import {} failed: {}", importId, describe(e));
             finish(importId, ImportJob.FAILED, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         }
         ImportJob done = store.find(importId).orElseThrow();
@@ -220,7 +220,7 @@ class ImportRunner {
         } catch (Superseded | CompletionException e) {
             throw e;
         } catch (RuntimeException e) {
-            log.warn("Import {}: batch from line {} failed: {}", ctx.importId(), batch.rows().get(0).line(), e.toString());
+            log.warn("Import {}: batch from line {} failed: {}", ctx.importId(), batch.rows().get(0).line(), describe(e));
             BatchResult failed = new BatchResult();
             for (MappedRow row : batch.rows()) {
                 failed.reject(row, RejectReason.encode("row", "error.import.batchFailed"));
@@ -236,6 +236,21 @@ class ImportRunner {
             throw new Superseded();
         }
         return batch.lastLine();
+    }
+
+    /**
+     * What went wrong, for the log: exception types and SQL states, not messages, which may quote
+     * the imported data (H2 puts the offending value into its errors).
+     */
+    static String describe(Throwable e) {
+        StringBuilder sb = new StringBuilder();
+        for (Throwable t = e; t != null && sb.length() < 500; t = t.getCause() == t ? null : t.getCause()) {
+            sb.append(sb.length() == 0 ? "" : " <- ").append(t.getClass().getName());
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                sb.append(" (SQL state ").append(sql.getSQLState()).append(')');
+            }
+        }
+        return sb.toString();
     }
 
     /** The end of an import: its file is no longer needed (rejected and skipped rows are kept apart). */
