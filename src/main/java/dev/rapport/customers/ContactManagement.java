@@ -107,11 +107,20 @@ public class ContactManagement {
     }
 
     public void updateValid(CurrentUser user, StoredContact old, ValidContact valid) {
-        store.update(old.id(), old.version(), valid, with.clock.instant());
-        Map<String, Object> after = valid.fields();
-        List<AuditLog.Change> changes = new ArrayList<>();
-        old.fields().forEach((k, v) -> changes.add(new AuditLog.Change(k, v, after.get(k))));
-        with.audit.recordChanges("contact", old.id(), "update", user.id(), changes);
+        updateAllValid(user, List.of(old), List.of(valid));
+    }
+
+    /** {@link #updateValid} for many contacts at once (an import batch); a contact changed since it was read fails the call. */
+    public void updateAllValid(CurrentUser user, List<StoredContact> old, List<ValidContact> valid) {
+        store.updateAll(old, valid, with.clock.instant());
+        Map<Long, List<AuditLog.Change>> changes = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < old.size(); i++) {
+            Map<String, Object> after = valid.get(i).fields();
+            List<AuditLog.Change> diff = new ArrayList<>();
+            old.get(i).fields().forEach((k, v) -> diff.add(new AuditLog.Change(k, v, after.get(k))));
+            changes.put(old.get(i).id(), diff);
+        }
+        with.audit.recordChanges("contact", changes, "update", user.id());
     }
 
     @Transactional

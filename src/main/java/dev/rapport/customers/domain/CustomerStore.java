@@ -59,7 +59,7 @@ public class CustomerStore {
             return ps;
         }, keys);
         long id = keys.getKey().longValue();
-        writeCustomValues(id, c.customValues(), false);
+        writeCustomValues(id, c.customValues());
         return id;
     }
 
@@ -118,34 +118,46 @@ public class CustomerStore {
         ps.setTimestamp(i, ts);
     }
 
-    public void update(long id, long expectedVersion, ValidCustomer c, Instant now) {
-        int n = jdbc.sql("""
-                update customers set type = :type, name = :name, phone = :phone, phone_normalized = :phoneN, email = :email,
-                    email_normalized = :emailN, credit_code = :cc, province = :province, city = :city, district = :district,
-                    street = :street, industry = :industry, source = :source, tags = :tags, birthday = :birthday,
-                    status = :status, tier = :tier, owner_id = :owner, external_id = :ext, notes = :notes,
-                    search_text = :search, name_key = :nameKey, version = version + 1, updated_at = :now
-                where id = :id and version = :version""")
-                .param("type", c.type().key()).param("name", c.name()).param("phone", c.phone())
-                .param("phoneN", c.phoneNormalized()).param("email", c.email()).param("emailN", c.emailNormalized())
-                .param("cc", c.creditCode()).param("province", c.province()).param("city", c.city())
-                .param("district", c.district()).param("street", c.street()).param("industry", c.industry())
-                .param("source", c.source()).param("tags", c.tags())
-                .param("birthday", c.birthday() == null ? null : Date.valueOf(c.birthday()))
-                .param("status", c.status().key()).param("tier", c.tier().key()).param("owner", c.ownerId())
-                .param("ext", c.externalId()).param("notes", c.notes()).param("search", c.searchText())
-                .param("nameKey", c.nameKey()).param("now", Timestamp.from(now)).param("id", id).param("version", expectedVersion)
-                .update();
-        if (n == 0) {
-            throw new StaleVersionException("customer", find(id).map(StoredCustomer::version).orElse(-1L));
+    /**
+     * Updates many customers with JDBC batches, each checked against the version it was read with
+     * ({@code old}); a customer changed meanwhile fails the whole call with its current version.
+     */
+    public void updateAll(List<StoredCustomer> old, List<ValidCustomer> valid, Instant now) {
+        if (old.isEmpty()) {
+            return;
         }
-        writeCustomValues(id, c.customValues(), true);
+        Timestamp ts = Timestamp.from(now);
+        List<Object[]> rows = new ArrayList<>(old.size());
+        List<Object[]> values = new ArrayList<>();
+        for (int i = 0; i < old.size(); i++) {
+            ValidCustomer c = valid.get(i);
+            long id = old.get(i).id();
+            rows.add(new Object[] {c.type().key(), c.name(), c.phone(), c.phoneNormalized(), c.email(), c.emailNormalized(),
+                    c.creditCode(), c.province(), c.city(), c.district(), c.street(), c.industry(), c.source(), c.tags(),
+                    c.birthday() == null ? null : Date.valueOf(c.birthday()), c.status().key(), c.tier().key(), c.ownerId(),
+                    c.externalId(), c.notes(), c.searchText(), c.nameKey(), ts, id, old.get(i).version()});
+            for (CustomValue v : c.customValues()) {
+                values.add(new Object[] {"customer", id, v.fieldId(), v.text(), v.number(), v.date()});
+            }
+        }
+        int[] counts = template.batchUpdate("""
+                update customers set type = ?, name = ?, phone = ?, phone_normalized = ?, email = ?, email_normalized = ?,
+                    credit_code = ?, province = ?, city = ?, district = ?, street = ?, industry = ?, source = ?, tags = ?,
+                    birthday = ?, status = ?, tier = ?, owner_id = ?, external_id = ?, notes = ?, search_text = ?,
+                    name_key = ?, version = version + 1, updated_at = ?
+                where id = ? and version = ?""", rows);
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] == 0) {
+                long id = old.get(i).id();
+                throw new StaleVersionException("customer", find(id).map(StoredCustomer::version).orElse(-1L));
+            }
+        }
+        jdbc.sql("delete from custom_field_values where entity_type = 'customer' and entity_id in (:ids)")
+                .param("ids", old.stream().map(StoredCustomer::id).toList()).update();
+        bulk.append("custom_field_values", CUSTOM_VALUE_COLUMNS, values);
     }
 
-    private void writeCustomValues(long id, List<CustomValue> values, boolean replace) {
-        if (replace) {
-            jdbc.sql("delete from custom_field_values where entity_type = 'customer' and entity_id = :id").param("id", id).update();
-        }
+    private void writeCustomValues(long id, List<CustomValue> values) {
         for (CustomValue v : values) {
             jdbc.sql("""
                     insert into custom_field_values (entity_type, entity_id, field_id, value_text, value_number, value_date)
@@ -198,6 +210,13 @@ public class CustomerStore {
                 values (:c, :from, :to, :reason, :by, :at)""")
                 .param("c", customerId).param("from", from).param("to", to).param("reason", reason).param("by", by)
                 .param("at", Timestamp.from(at)).update();
+    }
+
+    /** Status changes of many customers (from, to), written like {@link #insertAll}. */
+    public void insertStatusChanges(Map<Long, String[]> changes, Long by, Instant at) {
+        List<Object[]> rows = new ArrayList<>(changes.size());
+        changes.forEach((id, fromTo) -> rows.add(new Object[] {id, fromTo[0], fromTo[1], null, by, at}));
+        bulk.append("customer_status_history", HISTORY_COLUMNS, rows);
     }
 
     /** The first status of many new customers, written like {@link #insertAll}. */

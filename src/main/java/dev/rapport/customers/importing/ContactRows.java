@@ -117,6 +117,8 @@ class ContactRows implements RecordRows<ContactInput, ValidContact> {
         Map<Long, Map<Long, CustomValue>> oldCustom = old.isEmpty() ? Map.of() : customerStore.customValues("contact", old.keySet());
         List<CustomFieldDef> defs = ctx.validation().customFields().stream().filter(d -> d.entityType().equals("contact")).toList();
         List<ValidContact> toInsert = new ArrayList<>();
+        List<StoredContact> toUpdate = new ArrayList<>();
+        List<ValidContact> updated = new ArrayList<>();
         for (int i = 0; i < candidates.size(); i++) {
             Prepared.Candidate<ContactInput, ValidContact> c = candidates.get(i);
             Matches.Outcome o = outcomes.get(i);
@@ -134,12 +136,14 @@ class ContactRows implements RecordRows<ContactInput, ValidContact> {
                     if (errors.hasErrors()) {
                         result.reject(c.row(), RejectReason.encode(errors.errors()));
                     } else {
-                        contacts.updateValid(ctx.user(), stored, valid);
-                        result.updated++;
+                        toUpdate.add(stored);
+                        updated.add(valid);
                     }
                 }
             }
         }
+        contacts.updateAllValid(ctx.user(), toUpdate, updated);
+        result.updated += updated.size();
         insert(ctx, toInsert);
         result.created += toInsert.size();
         return result;

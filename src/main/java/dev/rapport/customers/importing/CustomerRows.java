@@ -125,6 +125,8 @@ class CustomerRows implements RecordRows<CustomerInput, ValidCustomer> {
         Map<Long, Map<Long, CustomValue>> oldCustom = old.isEmpty() ? Map.of() : store.customValues("customer", old.keySet());
         List<CustomFieldDef> defs = ctx.validation().customFields().stream().filter(d -> d.entityType().equals("customer")).toList();
         List<ValidCustomer> toInsert = new ArrayList<>();
+        List<StoredCustomer> toUpdate = new ArrayList<>();
+        List<ValidCustomer> updated = new ArrayList<>();
         for (int i = 0; i < candidates.size(); i++) {
             Prepared.Candidate<CustomerInput, ValidCustomer> c = candidates.get(i);
             Matches.Outcome o = outcomes.get(i);
@@ -142,12 +144,14 @@ class CustomerRows implements RecordRows<CustomerInput, ValidCustomer> {
                     if (errors.hasErrors()) {
                         result.reject(c.row(), RejectReason.encode(errors.errors()));
                     } else {
-                        customers.updateValid(ctx.user(), stored, valid, "import");
-                        result.updated++;
+                        toUpdate.add(stored);
+                        updated.add(valid);
                     }
                 }
             }
         }
+        customers.updateAllValid(ctx.user(), toUpdate, updated, "import");
+        result.updated += updated.size();
         insert(ctx, toInsert);
         result.created += toInsert.size();
         return result;

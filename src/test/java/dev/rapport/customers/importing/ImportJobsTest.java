@@ -252,6 +252,35 @@ class ImportJobsTest {
     }
 
     @Test
+    void updatesOfABatchAreWrittenTogetherWithTheirStatusHistoryAndAuditDiff() {
+        String u = UUID.randomUUID().toString().substring(0, 8);
+        StringBuilder create = new StringBuilder("Name,Email,City\n");
+        StringBuilder update = new StringBuilder("Email,City,Status\n");
+        for (int i = 0; i < 30; i++) {
+            create.append("Upd ").append(i).append(' ').append(u).append(",up").append(i).append(u).append("@example.com,Hangzhou\n");
+            update.append("up").append(i).append(u).append("@example.com,Suzhou,").append(i % 2 == 0 ? "目标客户" : "").append('\n');
+        }
+        run(create.toString().getBytes(StandardCharsets.UTF_8), "create");
+
+        ImportJob updated = run(update.toString().getBytes(StandardCharsets.UTF_8), "update");
+
+        assertThat(updated.updated()).isEqualTo(30);
+        long id = jdbc.sql("select id from customers where email_normalized = :e").param("e", "up0" + u + "@example.com")
+                .query(Long.class).single();
+        assertThat(jdbc.sql("select city || ' ' || status || ' ' || version from customers where id = :id").param("id", id)
+                .query(String.class).single()).isEqualTo("Suzhou target 1");
+        assertThat(jdbc.sql("select coalesce(from_status, '') || '>' || to_status from customer_status_history where customer_id = :id "
+                        + "order by id").param("id", id).query(String.class).list()).containsExactly(">potential", "potential>target");
+        assertThat(jdbc.sql("select field || ':' || old_value || '>' || new_value from audit_log where entity_type = 'customer' "
+                        + "and entity_id = :id and action = 'import' and field is not null order by field")
+                .param("id", id).query(String.class).list()).containsExactly("city:Hangzhou>Suzhou", "status:potential>target");
+        long odd = jdbc.sql("select id from customers where email_normalized = :e").param("e", "up1" + u + "@example.com")
+                .query(Long.class).single();
+        assertThat(jdbc.sql("select count(*) from customer_status_history where customer_id = :id").param("id", odd)
+                .query(Long.class).single()).as("only the first status: this row left it as it was").isEqualTo(1);
+    }
+
+    @Test
     void theCleanupOfStaleUploadsIsARecurringJob() {
         assertThat(scheduler.getScheduledExecutionsForTask("customer-import-stale-uploads")).hasSize(1);
     }
