@@ -56,21 +56,32 @@ public class ContactManagement {
 
     /** Validates input, including that the company is visible to the user and is an organization. */
     public ValidContact validate(CurrentUser user, ContactInput input, ValidationContext ctx, InvalidInputException.Collector errors) {
-        String companyName = null;
-        Long companyOwner = null;
+        StoredCustomer company = null;
         if (input.customerId() != null) {
             try {
-                StoredCustomer company = customers.visible(user, input.customerId());
-                if (!CustomerType.ORGANIZATION.key().equals(company.type())) {
-                    errors.reject("customerId", "error.contact.notOrganization");
-                }
-                companyName = company.name();
-                companyOwner = company.ownerId();
+                company = customers.visible(user, input.customerId());
             } catch (NotFoundException e) {
-                errors.reject("customerId", "error.customer.unknown");
+                // left null: reported as an unknown company below
             }
         }
-        return validator.validate(input, companyName, companyOwner, ctx, errors);
+        return validate(input, company, ctx, errors);
+    }
+
+    /**
+     * Validates input whose company the caller has already looked up among the customers the user
+     * may see ({@code company} is null when it does not exist or is out of scope), so a bulk
+     * caller can look up a whole batch's companies at once.
+     */
+    public ValidContact validate(ContactInput input, StoredCustomer company, ValidationContext ctx,
+                                 InvalidInputException.Collector errors) {
+        if (input.customerId() != null && (company == null || company.id() != input.customerId())) {
+            errors.reject("customerId", "error.customer.unknown");
+            company = null;
+        } else if (company != null && !CustomerType.ORGANIZATION.key().equals(company.type())) {
+            errors.reject("customerId", "error.contact.notOrganization");
+        }
+        return validator.validate(input, company == null ? null : company.name(), company == null ? null : company.ownerId(),
+                ctx, errors);
     }
 
     public long insertValid(CurrentUser user, ValidContact valid) {
@@ -96,11 +107,20 @@ public class ContactManagement {
     }
 
     public void updateValid(CurrentUser user, StoredContact old, ValidContact valid) {
-        store.update(old.id(), old.version(), valid, with.clock.instant());
-        Map<String, Object> after = valid.fields();
-        List<AuditLog.Change> changes = new ArrayList<>();
-        old.fields().forEach((k, v) -> changes.add(new AuditLog.Change(k, v, after.get(k))));
-        with.audit.recordChanges("contact", old.id(), "update", user.id(), changes);
+        updateAllValid(user, List.of(old), List.of(valid));
+    }
+
+    /** {@link #updateValid} for many contacts at once (an import batch); a contact changed since it was read fails the call. */
+    public void updateAllValid(CurrentUser user, List<StoredContact> old, List<ValidContact> valid) {
+        store.updateAll(old, valid, with.clock.instant());
+        Map<Long, List<AuditLog.Change>> changes = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < old.size(); i++) {
+            Map<String, Object> after = valid.get(i).fields();
+            List<AuditLog.Change> diff = new ArrayList<>();
+            old.get(i).fields().forEach((k, v) -> diff.add(new AuditLog.Change(k, v, after.get(k))));
+            changes.put(old.get(i).id(), diff);
+        }
+        with.audit.recordChanges("contact", changes, "update", user.id());
     }
 
     @Transactional

@@ -157,19 +157,36 @@ public class CustomerManagement {
 
     /** Updates a customer already checked for scope and version; records status history and the audit diff. */
     public void updateValid(CurrentUser user, StoredCustomer old, ValidCustomer valid, String action) {
+        updateAllValid(user, List.of(old), List.of(valid), action);
+    }
+
+    /**
+     * {@link #updateValid} for many customers at once (an import batch): one statement batch per
+     * table rather than several statements per customer. A customer changed since it was read fails
+     * the whole call.
+     */
+    public void updateAllValid(CurrentUser user, List<StoredCustomer> old, List<ValidCustomer> valid, String action) {
         Instant now = with.clock.instant();
-        store.update(old.id(), old.version(), valid, now);
-        if (!old.name().equals(valid.name())) {
-            // contacts carry their company's name in their search text
-            contacts.refreshCompanyName(old.id(), old.name(), valid.name(), now);
+        store.updateAll(old, valid, now);
+        Map<Long, String[]> statusChanges = new LinkedHashMap<>();
+        Map<Long, List<AuditLog.Change>> changes = new LinkedHashMap<>();
+        for (int i = 0; i < old.size(); i++) {
+            StoredCustomer before = old.get(i);
+            ValidCustomer after = valid.get(i);
+            if (!before.name().equals(after.name())) {
+                // contacts carry their company's name in their search text
+                contacts.refreshCompanyName(before.id(), before.name(), after.name(), now);
+            }
+            if (!before.status().equals(after.status().key())) {
+                statusChanges.put(before.id(), new String[] {before.status(), after.status().key()});
+            }
+            Map<String, Object> fields = StoredCustomer.fields(after);
+            List<AuditLog.Change> diff = new ArrayList<>();
+            before.fields().forEach((k, v) -> diff.add(new AuditLog.Change(k, v, fields.get(k))));
+            changes.put(before.id(), diff);
         }
-        if (!old.status().equals(valid.status().key())) {
-            store.insertStatusHistory(old.id(), old.status(), valid.status().key(), null, user.id(), now);
-        }
-        Map<String, Object> after = StoredCustomer.fields(valid);
-        List<AuditLog.Change> changes = new ArrayList<>();
-        old.fields().forEach((k, v) -> changes.add(new AuditLog.Change(k, v, after.get(k))));
-        with.audit.recordChanges("customer", old.id(), action, user.id(), changes);
+        store.insertStatusChanges(statusChanges, user.id(), now);
+        with.audit.recordChanges("customer", changes, action, user.id());
     }
 
     private Map<String, String> currentCustomValues(long id) {

@@ -1,5 +1,6 @@
 package dev.rapport.identity;
 
+import dev.rapport.platform.BulkInsert;
 import dev.rapport.platform.Cursor;
 import dev.rapport.platform.CursorPage;
 import java.sql.Timestamp;
@@ -28,13 +29,18 @@ public class AuditLog {
             insert into audit_log (entity_type, entity_id, action, field, old_value, new_value, actor_id, at)
             values (?, ?, ?, ?, ?, ?, ?, ?)""";
 
+    private static final List<String> COLUMNS = List.of("entity_type", "entity_id", "action", "field", "old_value", "new_value",
+            "actor_id", "at");
+
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    private final BulkInsert bulk;
     private final Clock clock;
 
-    AuditLog(JdbcClient jdbc, JdbcTemplate template, Clock clock) {
+    AuditLog(JdbcClient jdbc, JdbcTemplate template, BulkInsert bulk, Clock clock) {
         this.jdbc = jdbc;
         this.template = template;
+        this.bulk = bulk;
         this.clock = clock;
     }
 
@@ -47,30 +53,50 @@ public class AuditLog {
     public void recordChanges(String entityType, long entityId, String action, Long actorId, List<Change> changes) {
         Timestamp now = Timestamp.from(clock.instant());
         List<Object[]> rows = new ArrayList<>();
-        for (Change c : changes) {
-            if (!Objects.equals(text(c.oldValue()), text(c.newValue()))) {
-                rows.add(new Object[] {entityType, entityId, action, c.field(), clip(text(c.oldValue())), clip(text(c.newValue())), actorId, now});
-            }
-        }
-        if (rows.isEmpty() && !"update".equals(action)) {
-            rows.add(new Object[] {entityType, entityId, action, null, null, null, actorId, now});
-        }
+        addChanges(rows, entityType, entityId, action, actorId, changes, now);
         if (!rows.isEmpty()) {
             template.batchUpdate(INSERT, rows);
         }
     }
 
-    /** Records the same action for many records in one batch (bulk owner change, import). */
+    /**
+     * {@link #recordChanges} for many records at once (an import updating thousands), written with
+     * COPY on PostgreSQL.
+     */
+    public void recordChanges(String entityType, Map<Long, List<Change>> changesById, String action, Long actorId) {
+        Instant now = clock.instant();
+        List<Object[]> rows = new ArrayList<>();
+        changesById.forEach((id, changes) -> addChanges(rows, entityType, id, action, actorId, changes, now));
+        bulk.append("audit_log", COLUMNS, rows);
+    }
+
+    /** Unchanged fields are skipped; an action other than update that changed nothing is still recorded once. */
+    private static void addChanges(List<Object[]> rows, String entityType, long entityId, String action, Long actorId,
+                                   List<Change> changes, Object now) {
+        int before = rows.size();
+        for (Change c : changes) {
+            if (!Objects.equals(text(c.oldValue()), text(c.newValue()))) {
+                rows.add(new Object[] {entityType, entityId, action, c.field(), clip(text(c.oldValue())), clip(text(c.newValue())), actorId, now});
+            }
+        }
+        if (rows.size() == before && !"update".equals(action)) {
+            rows.add(new Object[] {entityType, entityId, action, null, null, null, actorId, now});
+        }
+    }
+
+    /**
+     * Records the same action for many records at once (bulk owner change, import), written with
+     * COPY on PostgreSQL: an import of a million rows writes a million of these.
+     */
     public void recordBulk(String entityType, List<Long> entityIds, String action, Long actorId, String field,
                            Map<Long, String> oldValues, String newValue) {
-        Timestamp now = Timestamp.from(clock.instant());
+        Instant now = clock.instant();
+        String value = clip(newValue);
         List<Object[]> rows = new ArrayList<>(entityIds.size());
         for (Long id : entityIds) {
-            rows.add(new Object[] {entityType, id, action, field, oldValues == null ? null : clip(oldValues.get(id)), clip(newValue), actorId, now});
+            rows.add(new Object[] {entityType, id, action, field, oldValues == null ? null : clip(oldValues.get(id)), value, actorId, now});
         }
-        for (int i = 0; i < rows.size(); i += 1000) {
-            template.batchUpdate(INSERT, rows.subList(i, Math.min(rows.size(), i + 1000)));
-        }
+        bulk.append("audit_log", COLUMNS, rows);
     }
 
     /** The history of one record, newest first, keyset-paged. */

@@ -1,7 +1,5 @@
 package dev.rapport.platform;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -115,21 +113,47 @@ public class BulkInsert {
         }
         Connection con = DataSourceUtils.getConnection(dataSource);
         try {
-            return con.isWrapperFor(PGConnection.class) ? copy(con, table, columns, rows) : batch(con, table, columns, rows);
-        } catch (SQLException | IOException e) {
+            if (!con.isWrapperFor(PGConnection.class)) {
+                return batch(con, table, columns, rows, true);
+            }
+            List<Long> ids = reserveIds(con, table, rows.size());
+            copy(con, table, columns, rows, ids);
+            return ids;
+        } catch (SQLException e) {
             throw new IllegalStateException("bulk insert into " + table + " failed: " + e.getMessage(), e);
         } finally {
             DataSourceUtils.releaseConnection(con, dataSource);
         }
     }
 
-    private static List<Long> copy(Connection con, String table, List<String> columns, List<Object[]> rows)
-            throws SQLException, IOException {
-        List<Long> ids = new ArrayList<>(rows.size());
+    /**
+     * Like {@link #insert} for rows nobody needs the ids of (history, audit, report rows): the
+     * table's own default fills any id column, which spares reserving ids first.
+     */
+    public void append(String table, List<String> columns, List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        Connection con = DataSourceUtils.getConnection(dataSource);
+        try {
+            if (con.isWrapperFor(PGConnection.class)) {
+                copy(con, table, columns, rows, null);
+            } else {
+                batch(con, table, columns, rows, false);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("bulk insert into " + table + " failed: " + e.getMessage(), e);
+        } finally {
+            DataSourceUtils.releaseConnection(con, dataSource);
+        }
+    }
+
+    private static List<Long> reserveIds(Connection con, String table, int count) throws SQLException {
+        List<Long> ids = new ArrayList<>(count);
         try (PreparedStatement ps = con.prepareStatement(
                 "select nextval(pg_get_serial_sequence(?, 'id')) from generate_series(1, ?)")) {
             ps.setString(1, table);
-            ps.setInt(2, rows.size());
+            ps.setInt(2, count);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     ids.add(rs.getLong(1));
@@ -137,62 +161,135 @@ public class BulkInsert {
             }
         }
         ids.sort(null);
+        return ids;
+    }
+
+    /** COPY of the rows; with {@code ids}, each row is preceded by its id. */
+    private static void copy(Connection con, String table, List<String> columns, List<Object[]> rows, List<Long> ids)
+            throws SQLException {
         CopyIn copy = con.unwrap(PGConnection.class).getCopyAPI()
-                .copyIn("copy " + table + " (id, " + String.join(", ", columns) + ") from stdin");
+                .copyIn("copy " + table + " (" + (ids == null ? "" : "id, ") + String.join(", ", columns) + ") from stdin");
         try {
-            StringBuilder sb = new StringBuilder(COPY_BUFFER + 4096);
+            CopyText text = new CopyText();
             for (int r = 0; r < rows.size(); r++) {
-                sb.append(ids.get(r));
-                for (Object v : rows.get(r)) {
-                    sb.append('\t');
-                    appendCopyValue(sb, v);
+                Object[] row = rows.get(r);
+                if (ids != null) {
+                    text.value(ids.get(r));
+                    text.separator('\t');
                 }
-                sb.append('\n');
-                if (sb.length() >= COPY_BUFFER) {
-                    byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
-                    copy.writeToCopy(bytes, 0, bytes.length);
-                    sb.setLength(0);
+                for (int c = 0; c < row.length; c++) {
+                    if (c > 0) {
+                        text.separator('\t');
+                    }
+                    text.value(row[c]);
+                }
+                text.separator('\n');
+                if (text.length >= COPY_BUFFER) {
+                    copy.writeToCopy(text.bytes, 0, text.length);
+                    text.length = 0;
                 }
             }
-            byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
-            copy.writeToCopy(bytes, 0, bytes.length);
+            copy.writeToCopy(text.bytes, 0, text.length);
             copy.endCopy();
         } finally {
             if (copy.isActive()) {
                 copy.cancelCopy();
             }
         }
-        return ids;
     }
 
-    static void appendCopyValue(StringBuilder sb, Object v) {
-        if (v == null) {
-            sb.append("\\N");
-        } else if (v instanceof Boolean b) {
-            sb.append(b ? 't' : 'f');
-        } else if (v instanceof Number || v instanceof Instant || v instanceof LocalDate) {
-            // Instant prints as ISO-8601 UTC (2025-01-02T03:04:05Z), which timestamptz accepts as is
-            sb.append(v);
-        } else {
-            String s = v.toString();
+    /**
+     * COPY's text format, encoded to UTF-8 as it is written: going through a StringBuilder, a
+     * String and its bytes made three copies of every row, which was most of what a bulk load
+     * allocated. Timestamps repeat within a load, so the last one's text is reused.
+     */
+    static final class CopyText {
+        byte[] bytes = new byte[COPY_BUFFER + 8192];
+        int length;
+        private Object lastTime;
+        private String lastTimeText;
+
+        void separator(char c) {
+            ensure(1);
+            bytes[length++] = (byte) c;
+        }
+
+        /** A value: \N for null, t/f, numbers, ISO-8601 instants (timestamptz accepts them as is) and dates, or escaped text. */
+        void value(Object v) {
+            if (v == null) {
+                ascii("\\N");
+            } else if (v instanceof Boolean b) {
+                separator(b ? 't' : 'f');
+            } else if (v instanceof Number) {
+                ascii(v.toString());
+            } else if (v instanceof Instant || v instanceof LocalDate) {
+                if (!v.equals(lastTime)) {
+                    lastTime = v;
+                    lastTimeText = v.toString();
+                }
+                ascii(lastTimeText);
+            } else {
+                text(v.toString());
+            }
+        }
+
+        private void ascii(String s) {
+            ensure(s.length());
+            for (int i = 0; i < s.length(); i++) {
+                bytes[length++] = (byte) s.charAt(i);
+            }
+        }
+
+        private void text(String s) {
+            ensure(s.length() * 3);
             for (int i = 0; i < s.length(); i++) {
                 char c = s.charAt(i);
-                switch (c) {
-                    case '\\' -> sb.append("\\\\");
-                    case '\t' -> sb.append("\\t");
-                    case '\n' -> sb.append("\\n");
-                    case '\r' -> sb.append("\\r");
-                    default -> sb.append(c);
+                if (c < 0x80) {
+                    switch (c) {
+                        case '\\' -> escape('\\');
+                        case '\t' -> escape('t');
+                        case '\n' -> escape('n');
+                        case '\r' -> escape('r');
+                        default -> bytes[length++] = (byte) c;
+                    }
+                } else if (c < 0x800) {
+                    bytes[length++] = (byte) (0xC0 | c >> 6);
+                    bytes[length++] = (byte) (0x80 | c & 0x3F);
+                } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    int cp = Character.toCodePoint(c, s.charAt(++i));
+                    bytes[length++] = (byte) (0xF0 | cp >> 18);
+                    bytes[length++] = (byte) (0x80 | cp >> 12 & 0x3F);
+                    bytes[length++] = (byte) (0x80 | cp >> 6 & 0x3F);
+                    bytes[length++] = (byte) (0x80 | cp & 0x3F);
+                } else if (Character.isSurrogate(c)) {
+                    // an unpaired surrogate has no UTF-8 form; String.getBytes writes '?' for it too
+                    bytes[length++] = '?';
+                } else {
+                    bytes[length++] = (byte) (0xE0 | c >> 12);
+                    bytes[length++] = (byte) (0x80 | c >> 6 & 0x3F);
+                    bytes[length++] = (byte) (0x80 | c & 0x3F);
                 }
+            }
+        }
+
+        private void escape(char c) {
+            bytes[length++] = '\\';
+            bytes[length++] = (byte) c;
+        }
+
+        private void ensure(int more) {
+            if (length + more > bytes.length) {
+                bytes = java.util.Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
             }
         }
     }
 
-    private static List<Long> batch(Connection con, String table, List<String> columns, List<Object[]> rows) throws SQLException {
+    private static List<Long> batch(Connection con, String table, List<String> columns, List<Object[]> rows, boolean withIds)
+            throws SQLException {
         String sql = "insert into " + table + " (" + String.join(", ", columns) + ") values ("
                 + "?, ".repeat(columns.size() - 1) + "?)";
-        List<Long> ids = new ArrayList<>(rows.size());
-        try (PreparedStatement ps = con.prepareStatement(sql, new String[] {"id"})) {
+        List<Long> ids = new ArrayList<>(withIds ? rows.size() : 0);
+        try (PreparedStatement ps = withIds ? con.prepareStatement(sql, new String[] {"id"}) : con.prepareStatement(sql)) {
             for (Object[] row : rows) {
                 for (int i = 0; i < row.length; i++) {
                     bind(ps, i + 1, row[i]);
@@ -200,9 +297,11 @@ public class BulkInsert {
                 ps.addBatch();
             }
             ps.executeBatch();
-            try (ResultSet keys = ps.getGeneratedKeys()) {
-                while (keys.next()) {
-                    ids.add(keys.getLong(1));
+            if (withIds) {
+                try (ResultSet keys = ps.getGeneratedKeys()) {
+                    while (keys.next()) {
+                        ids.add(keys.getLong(1));
+                    }
                 }
             }
         }

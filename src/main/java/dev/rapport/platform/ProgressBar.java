@@ -30,25 +30,37 @@ public class ProgressBar {
 
     /** Reports that {@code done} of the total units are finished. */
     public void step(long done) {
+        step(done, done + "/" + total);
+    }
+
+    /**
+     * Reports progress with its own text after the percentage, for work measured in units people
+     * do not count in (bytes of a file) but described in ones they do ("450000 rows").
+     */
+    public void step(long done, String detail) {
         int percent = (int) Math.min(100, done * 100 / total);
         if (terminal) {
             // redraw only when the bar changes: printing per row would cost more than the work
             if (percent != lastShown) {
                 int filled = percent * WIDTH / 100;
-                out.print("\r" + label + " [" + "#".repeat(filled) + ".".repeat(WIDTH - filled) + "] " + percent + "% "
-                        + done + "/" + total);
+                out.print("\r" + label + " [" + "#".repeat(filled) + ".".repeat(WIDTH - filled) + "] " + percent + "% " + detail);
                 out.flush();
                 lastShown = percent;
             }
         } else if (percent / 10 != lastShown / 10 || lastShown < 0) {
-            out.println(label + " " + percent + "% " + done + "/" + total);
+            out.println(label + " " + percent + "% " + detail);
             lastShown = percent;
         }
     }
 
     public void finish() {
+        finish(total + "/" + total);
+    }
+
+    /** Shows 100% with the given final text. */
+    public void finish(String detail) {
         if (lastShown < 100) {
-            step(total);
+            step(total, detail);
         }
         if (terminal) {
             out.println();

@@ -18,8 +18,9 @@ import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 /**
  * Background work runs on db-scheduler: jobs live in the {@code scheduled_tasks} table, so any
  * node can pick them up and a job whose node died is picked up again by another after its missed
- * heartbeats. Modules contribute their jobs as {@link Task} beans; recurring ones (those that
- * implement {@link OnStartup}) are scheduled when the scheduler starts.
+ * heartbeats (six, {@code rapport.jobs.heartbeat-interval} apart). Modules contribute their jobs as
+ * {@link Task} beans; recurring ones (those that implement {@link OnStartup}) are scheduled when
+ * the scheduler starts.
  *
  * <p>The data source is transaction-aware, so a job scheduled inside a business transaction exists
  * exactly when that transaction commits. The scheduler starts once the application is ready and is
@@ -32,15 +33,19 @@ class SchedulerConfig {
     @Bean(destroyMethod = "stop")
     Scheduler scheduler(DataSource dataSource, ObjectProvider<Task<?>> tasks,
                         @Value("${rapport.jobs.threads:4}") int threads,
-                        @Value("${rapport.jobs.polling-interval:PT2S}") Duration pollingInterval) {
+                        @Value("${rapport.jobs.polling-interval:PT2S}") Duration pollingInterval,
+                        @Value("${rapport.jobs.heartbeat-interval:PT30S}") Duration heartbeat) {
         List<Task<?>> all = tasks.orderedStream().toList();
         List<Task<?>> startup = all.stream().filter(task -> task instanceof OnStartup).toList();
-        // startTasks() registers its tasks as known too; passing them to create() as well is a duplicate-name error
+        // the builder adds the start tasks to the known ones itself; naming them twice is an error
         List<Task<?>> others = all.stream().filter(task -> !(task instanceof OnStartup)).toList();
         return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), others)
                 .startTasks(startable(startup))
                 .threads(threads)
                 .pollingInterval(pollingInterval)
+                // a job whose node died is taken over after six missed heartbeats: three minutes, not
+                // db-scheduler's default half hour, since long jobs (imports) resume from a checkpoint
+                .heartbeatInterval(heartbeat)
                 .enableImmediateExecution()
                 .alwaysPersistTimestampInUTC()
                 .shutdownMaxWait(Duration.ofSeconds(10))

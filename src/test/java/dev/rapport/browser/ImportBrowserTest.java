@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Imports a CSV with bad rows through the pages and opens the report of rejected rows. */
@@ -32,7 +33,9 @@ class ImportBrowserTest extends BrowserTestSupport {
         assertThat(driver.findElement(By.id("preview-table")).getText()).contains("浏览器导入一号" + suffix);
         driver.findElement(By.cssSelector("#mapping-form button[type=submit]")).click();
 
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.findElement(By.id("import-progress")).getText().contains("4 / 4"));
+        // the progress block is swapped every second while the job runs, so a found element may be gone when read
+        new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.id("import-progress")).getText().contains("4 / 4"));
         waitFor(By.id("error-table"));
         String errors = driver.findElement(By.id("error-table")).getText();
         assertThat(errors).contains("3").contains("4");

@@ -1,5 +1,6 @@
 package dev.rapport.customers.domain;
 
+import dev.rapport.platform.BulkInsert;
 import dev.rapport.platform.StaleVersionException;
 import java.sql.Date;
 import java.sql.ResultSet;
@@ -22,93 +23,75 @@ public class ContactStore {
             select k.id, k.customer_id, c.name as customer_name, k.name, k.title, k.phone, k.phone_normalized, k.email,
                    k.email_normalized, k.birthday, k.owner_id, k.external_id, k.notes, k.version, k.created_at, k.updated_at
             from contacts k left join customers c on c.id = k.customer_id""";
-    private static final String INSERT = """
-            insert into contacts (customer_id, name, title, phone, phone_normalized, email, email_normalized, birthday,
-                owner_id, external_id, notes, search_text, version, created_at, updated_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)""";
+    private static final List<String> INSERT_COLUMNS = List.of("customer_id", "name", "title", "phone", "phone_normalized",
+            "email", "email_normalized", "birthday", "owner_id", "external_id", "notes", "search_text", "version",
+            "created_at", "updated_at");
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    private final BulkInsert bulk;
     private final Normalizer normalizer;
 
-    public ContactStore(JdbcClient jdbc, JdbcTemplate template, Normalizer normalizer) {
+    public ContactStore(JdbcClient jdbc, JdbcTemplate template, BulkInsert bulk, Normalizer normalizer) {
         this.jdbc = jdbc;
         this.template = template;
+        this.bulk = bulk;
         this.normalizer = normalizer;
     }
 
+    /** Inserts many contacts and returns their ids in order, like {@link CustomerStore#insertAll}. */
     public List<Long> insertAll(List<ValidContact> contacts, Instant now) {
-        List<Long> ids = new ArrayList<>(contacts.size());
         if (contacts.isEmpty()) {
-            return ids;
+            return new ArrayList<>();
         }
-        Timestamp ts = Timestamp.from(now);
-        template.execute((java.sql.Connection con) -> {
-            try (var ps = con.prepareStatement(INSERT, new String[] {"id"})) {
-                for (ValidContact k : contacts) {
-                    int i = 1;
-                    if (k.customerId() == null) {
-                        ps.setNull(i++, java.sql.Types.BIGINT);
-                    } else {
-                        ps.setLong(i++, k.customerId());
-                    }
-                    ps.setString(i++, k.name());
-                    ps.setString(i++, k.title());
-                    ps.setString(i++, k.phone());
-                    ps.setString(i++, k.phoneNormalized());
-                    ps.setString(i++, k.email());
-                    ps.setString(i++, k.emailNormalized());
-                    ps.setDate(i++, k.birthday() == null ? null : Date.valueOf(k.birthday()));
-                    ps.setLong(i++, k.ownerId());
-                    ps.setString(i++, k.externalId());
-                    ps.setString(i++, k.notes());
-                    ps.setString(i++, k.searchText());
-                    ps.setTimestamp(i++, ts);
-                    ps.setTimestamp(i, ts);
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-                try (ResultSet keys = ps.getGeneratedKeys()) {
-                    while (keys.next()) {
-                        ids.add(keys.getLong(1));
-                    }
-                }
-            }
-            return null;
-        });
+        List<Object[]> rows = new ArrayList<>(contacts.size());
+        for (ValidContact k : contacts) {
+            rows.add(new Object[] {k.customerId(), k.name(), k.title(), k.phone(), k.phoneNormalized(), k.email(),
+                    k.emailNormalized(), k.birthday(), k.ownerId(), k.externalId(), k.notes(), k.searchText(), 0L, now, now});
+        }
+        List<Long> ids = bulk.insert("contacts", INSERT_COLUMNS, rows);
         List<Object[]> values = new ArrayList<>();
         for (int i = 0; i < contacts.size(); i++) {
             for (CustomValue v : contacts.get(i).customValues()) {
-                values.add(new Object[] {"contact", ids.get(i), v.fieldId(), v.text(), v.number(), v.date() == null ? null : Date.valueOf(v.date())});
+                values.add(new Object[] {"contact", ids.get(i), v.fieldId(), v.text(), v.number(), v.date()});
             }
         }
-        if (!values.isEmpty()) {
-            template.batchUpdate("insert into custom_field_values (entity_type, entity_id, field_id, value_text, value_number, value_date) values (?, ?, ?, ?, ?, ?)", values);
-        }
+        bulk.append("custom_field_values", CustomerStore.CUSTOM_VALUE_COLUMNS, values);
         return ids;
     }
 
-    public void update(long id, long expectedVersion, ValidContact k, Instant now) {
-        int n = jdbc.sql("""
-                update contacts set customer_id = :customer, name = :name, title = :title, phone = :phone,
-                    phone_normalized = :phoneN, email = :email, email_normalized = :emailN, birthday = :birthday,
-                    owner_id = :owner, external_id = :ext, notes = :notes, search_text = :search,
-                    version = version + 1, updated_at = :now
-                where id = :id and version = :version""")
-                .param("customer", k.customerId()).param("name", k.name()).param("title", k.title()).param("phone", k.phone())
-                .param("phoneN", k.phoneNormalized()).param("email", k.email()).param("emailN", k.emailNormalized())
-                .param("birthday", k.birthday() == null ? null : Date.valueOf(k.birthday())).param("owner", k.ownerId())
-                .param("ext", k.externalId()).param("notes", k.notes()).param("search", k.searchText())
-                .param("now", Timestamp.from(now)).param("id", id).param("version", expectedVersion).update();
-        if (n == 0) {
-            throw new StaleVersionException("contact", find(id).map(StoredContact::version).orElse(-1L));
+    /** Updates many contacts like {@link CustomerStore#updateAll}. */
+    public void updateAll(List<StoredContact> old, List<ValidContact> valid, Instant now) {
+        if (old.isEmpty()) {
+            return;
         }
-        jdbc.sql("delete from custom_field_values where entity_type = 'contact' and entity_id = :id").param("id", id).update();
-        for (CustomValue v : k.customValues()) {
-            jdbc.sql("insert into custom_field_values (entity_type, entity_id, field_id, value_text, value_number, value_date) values ('contact', :id, :f, :t, :n, :d)")
-                    .param("id", id).param("f", v.fieldId()).param("t", v.text()).param("n", v.number())
-                    .param("d", v.date() == null ? null : Date.valueOf(v.date())).update();
+        Timestamp ts = Timestamp.from(now);
+        List<Object[]> rows = new ArrayList<>(old.size());
+        List<Object[]> values = new ArrayList<>();
+        for (int i = 0; i < old.size(); i++) {
+            ValidContact k = valid.get(i);
+            long id = old.get(i).id();
+            rows.add(new Object[] {k.customerId(), k.name(), k.title(), k.phone(), k.phoneNormalized(), k.email(),
+                    k.emailNormalized(), k.birthday() == null ? null : Date.valueOf(k.birthday()), k.ownerId(), k.externalId(),
+                    k.notes(), k.searchText(), ts, id, old.get(i).version()});
+            for (CustomValue v : k.customValues()) {
+                values.add(new Object[] {"contact", id, v.fieldId(), v.text(), v.number(), v.date()});
+            }
         }
+        int[] counts = template.batchUpdate("""
+                update contacts set customer_id = ?, name = ?, title = ?, phone = ?, phone_normalized = ?, email = ?,
+                    email_normalized = ?, birthday = ?, owner_id = ?, external_id = ?, notes = ?, search_text = ?,
+                    version = version + 1, updated_at = ?
+                where id = ? and version = ?""", rows);
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] == 0) {
+                long id = old.get(i).id();
+                throw new StaleVersionException("contact", find(id).map(StoredContact::version).orElse(-1L));
+            }
+        }
+        jdbc.sql("delete from custom_field_values where entity_type = 'contact' and entity_id in (:ids)")
+                .param("ids", old.stream().map(StoredContact::id).toList()).update();
+        bulk.append("custom_field_values", CustomerStore.CUSTOM_VALUE_COLUMNS, values);
     }
 
     public Optional<StoredContact> find(long id) {

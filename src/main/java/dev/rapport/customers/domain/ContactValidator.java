@@ -33,13 +33,17 @@ public class ContactValidator {
             }
         }
         String email = Normalizer.email(in.email());
-        if (email != null && !CustomerValidator.EMAIL.matcher(email).matches()) {
+        if (email != null && (!CustomerValidator.EMAIL.matcher(email).matches() || email.length() > 254)) {
             errors.reject("email", "error.email.invalid");
         }
         String title = CustomerValidator.trim(in.title());
         if (title != null && title.length() > 100) {
             errors.reject("title", "error.tooLong", 100);
         }
+        // the columns' sizes: a longer value would fail the insert, and with it an import's whole batch
+        CustomerValidator.checkLength(errors, "phone", in.phone(), 50);
+        CustomerValidator.checkLength(errors, "externalId", in.externalId(), 100);
+        CustomerValidator.checkLength(errors, "notes", in.notes(), 4000);
         long owner = in.ownerId() != null ? in.ownerId() : companyOwner != null ? companyOwner : ctx.defaultOwnerId();
         if (!ctx.activeUserIds().contains(owner)) {
             errors.reject("ownerId", "error.owner.invalid");

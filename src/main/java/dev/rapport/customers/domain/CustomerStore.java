@@ -1,5 +1,6 @@
 package dev.rapport.customers.domain;
 
+import dev.rapport.platform.BulkInsert;
 import dev.rapport.platform.StaleVersionException;
 import java.sql.Date;
 import java.sql.ResultSet;
@@ -31,12 +32,23 @@ public class CustomerStore {
                 search_text, name_key, version, created_at, updated_at)
             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)""";
 
+    private static final List<String> INSERT_COLUMNS = List.of("type", "name", "phone", "phone_normalized", "email",
+            "email_normalized", "credit_code", "province", "city", "district", "street", "industry", "source", "tags",
+            "birthday", "status", "tier", "owner_id", "external_id", "notes", "search_text", "name_key", "version",
+            "created_at", "updated_at");
+    static final List<String> CUSTOM_VALUE_COLUMNS = List.of("entity_type", "entity_id", "field_id", "value_text",
+            "value_number", "value_date");
+    private static final List<String> HISTORY_COLUMNS = List.of("customer_id", "from_status", "to_status", "reason",
+            "changed_by", "changed_at");
+
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    private final BulkInsert bulk;
 
-    public CustomerStore(JdbcClient jdbc, JdbcTemplate template) {
+    public CustomerStore(JdbcClient jdbc, JdbcTemplate template, BulkInsert bulk) {
         this.jdbc = jdbc;
         this.template = template;
+        this.bulk = bulk;
     }
 
     public long insert(ValidCustomer c, Instant now) {
@@ -47,40 +59,33 @@ public class CustomerStore {
             return ps;
         }, keys);
         long id = keys.getKey().longValue();
-        writeCustomValues(id, c.customValues(), false);
+        writeCustomValues(id, c.customValues());
         return id;
     }
 
-    /** Inserts many customers in JDBC batches and returns their ids in order. */
+    /**
+     * Inserts many customers and returns their ids in order: COPY on PostgreSQL (ids reserved from
+     * the sequence first), JDBC batches elsewhere. Custom-field values go the same way.
+     */
     public List<Long> insertAll(List<ValidCustomer> customers, Instant now) {
-        List<Long> ids = new ArrayList<>(customers.size());
         if (customers.isEmpty()) {
-            return ids;
+            return new ArrayList<>();
         }
-        template.execute((java.sql.Connection con) -> {
-            try (var ps = con.prepareStatement(INSERT, new String[] {"id"})) {
-                for (ValidCustomer c : customers) {
-                    bindInsert(ps, c, now);
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-                try (ResultSet keys = ps.getGeneratedKeys()) {
-                    while (keys.next()) {
-                        ids.add(keys.getLong(1));
-                    }
-                }
-            }
-            return null;
-        });
+        List<Object[]> rows = new ArrayList<>(customers.size());
+        for (ValidCustomer c : customers) {
+            rows.add(new Object[] {c.type().key(), c.name(), c.phone(), c.phoneNormalized(), c.email(), c.emailNormalized(),
+                    c.creditCode(), c.province(), c.city(), c.district(), c.street(), c.industry(), c.source(), c.tags(),
+                    c.birthday(), c.status().key(), c.tier().key(), c.ownerId(), c.externalId(), c.notes(), c.searchText(),
+                    c.nameKey(), 0L, now, now});
+        }
+        List<Long> ids = bulk.insert("customers", INSERT_COLUMNS, rows);
         List<Object[]> values = new ArrayList<>();
         for (int i = 0; i < customers.size(); i++) {
             for (CustomValue v : customers.get(i).customValues()) {
-                values.add(new Object[] {"customer", ids.get(i), v.fieldId(), v.text(), v.number(), v.date() == null ? null : Date.valueOf(v.date())});
+                values.add(new Object[] {"customer", ids.get(i), v.fieldId(), v.text(), v.number(), v.date()});
             }
         }
-        if (!values.isEmpty()) {
-            template.batchUpdate("insert into custom_field_values (entity_type, entity_id, field_id, value_text, value_number, value_date) values (?, ?, ?, ?, ?, ?)", values);
-        }
+        bulk.append("custom_field_values", CUSTOM_VALUE_COLUMNS, values);
         return ids;
     }
 
@@ -113,34 +118,46 @@ public class CustomerStore {
         ps.setTimestamp(i, ts);
     }
 
-    public void update(long id, long expectedVersion, ValidCustomer c, Instant now) {
-        int n = jdbc.sql("""
-                update customers set type = :type, name = :name, phone = :phone, phone_normalized = :phoneN, email = :email,
-                    email_normalized = :emailN, credit_code = :cc, province = :province, city = :city, district = :district,
-                    street = :street, industry = :industry, source = :source, tags = :tags, birthday = :birthday,
-                    status = :status, tier = :tier, owner_id = :owner, external_id = :ext, notes = :notes,
-                    search_text = :search, name_key = :nameKey, version = version + 1, updated_at = :now
-                where id = :id and version = :version""")
-                .param("type", c.type().key()).param("name", c.name()).param("phone", c.phone())
-                .param("phoneN", c.phoneNormalized()).param("email", c.email()).param("emailN", c.emailNormalized())
-                .param("cc", c.creditCode()).param("province", c.province()).param("city", c.city())
-                .param("district", c.district()).param("street", c.street()).param("industry", c.industry())
-                .param("source", c.source()).param("tags", c.tags())
-                .param("birthday", c.birthday() == null ? null : Date.valueOf(c.birthday()))
-                .param("status", c.status().key()).param("tier", c.tier().key()).param("owner", c.ownerId())
-                .param("ext", c.externalId()).param("notes", c.notes()).param("search", c.searchText())
-                .param("nameKey", c.nameKey()).param("now", Timestamp.from(now)).param("id", id).param("version", expectedVersion)
-                .update();
-        if (n == 0) {
-            throw new StaleVersionException("customer", find(id).map(StoredCustomer::version).orElse(-1L));
+    /**
+     * Updates many customers with JDBC batches, each checked against the version it was read with
+     * ({@code old}); a customer changed meanwhile fails the whole call with its current version.
+     */
+    public void updateAll(List<StoredCustomer> old, List<ValidCustomer> valid, Instant now) {
+        if (old.isEmpty()) {
+            return;
         }
-        writeCustomValues(id, c.customValues(), true);
+        Timestamp ts = Timestamp.from(now);
+        List<Object[]> rows = new ArrayList<>(old.size());
+        List<Object[]> values = new ArrayList<>();
+        for (int i = 0; i < old.size(); i++) {
+            ValidCustomer c = valid.get(i);
+            long id = old.get(i).id();
+            rows.add(new Object[] {c.type().key(), c.name(), c.phone(), c.phoneNormalized(), c.email(), c.emailNormalized(),
+                    c.creditCode(), c.province(), c.city(), c.district(), c.street(), c.industry(), c.source(), c.tags(),
+                    c.birthday() == null ? null : Date.valueOf(c.birthday()), c.status().key(), c.tier().key(), c.ownerId(),
+                    c.externalId(), c.notes(), c.searchText(), c.nameKey(), ts, id, old.get(i).version()});
+            for (CustomValue v : c.customValues()) {
+                values.add(new Object[] {"customer", id, v.fieldId(), v.text(), v.number(), v.date()});
+            }
+        }
+        int[] counts = template.batchUpdate("""
+                update customers set type = ?, name = ?, phone = ?, phone_normalized = ?, email = ?, email_normalized = ?,
+                    credit_code = ?, province = ?, city = ?, district = ?, street = ?, industry = ?, source = ?, tags = ?,
+                    birthday = ?, status = ?, tier = ?, owner_id = ?, external_id = ?, notes = ?, search_text = ?,
+                    name_key = ?, version = version + 1, updated_at = ?
+                where id = ? and version = ?""", rows);
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] == 0) {
+                long id = old.get(i).id();
+                throw new StaleVersionException("customer", find(id).map(StoredCustomer::version).orElse(-1L));
+            }
+        }
+        jdbc.sql("delete from custom_field_values where entity_type = 'customer' and entity_id in (:ids)")
+                .param("ids", old.stream().map(StoredCustomer::id).toList()).update();
+        bulk.append("custom_field_values", CUSTOM_VALUE_COLUMNS, values);
     }
 
-    private void writeCustomValues(long id, List<CustomValue> values, boolean replace) {
-        if (replace) {
-            jdbc.sql("delete from custom_field_values where entity_type = 'customer' and entity_id = :id").param("id", id).update();
-        }
+    private void writeCustomValues(long id, List<CustomValue> values) {
         for (CustomValue v : values) {
             jdbc.sql("""
                     insert into custom_field_values (entity_type, entity_id, field_id, value_text, value_number, value_date)
@@ -195,15 +212,20 @@ public class CustomerStore {
                 .param("at", Timestamp.from(at)).update();
     }
 
+    /** Status changes of many customers (from, to), written like {@link #insertAll}. */
+    public void insertStatusChanges(Map<Long, String[]> changes, Long by, Instant at) {
+        List<Object[]> rows = new ArrayList<>(changes.size());
+        changes.forEach((id, fromTo) -> rows.add(new Object[] {id, fromTo[0], fromTo[1], null, by, at}));
+        bulk.append("customer_status_history", HISTORY_COLUMNS, rows);
+    }
+
+    /** The first status of many new customers, written like {@link #insertAll}. */
     public void insertStatusHistoryBatch(List<Long> ids, List<String> statuses, Long by, Instant at) {
         List<Object[]> rows = new ArrayList<>(ids.size());
-        Timestamp ts = Timestamp.from(at);
         for (int i = 0; i < ids.size(); i++) {
-            rows.add(new Object[] {ids.get(i), null, statuses.get(i), null, by, ts});
+            rows.add(new Object[] {ids.get(i), null, statuses.get(i), null, by, at});
         }
-        template.batchUpdate("""
-                insert into customer_status_history (customer_id, from_status, to_status, reason, changed_by, changed_at)
-                values (?, ?, ?, ?, ?, ?)""", rows);
+        bulk.append("customer_status_history", HISTORY_COLUMNS, rows);
     }
 
     public List<dev.rapport.customers.CustomerManagement.StatusChange> statusHistory(long customerId) {

@@ -81,6 +81,7 @@ public class CustomerValidator {
         if (tags != null && tags.length() > 1000) {
             errors.reject("tags", "error.tooLong", 1000);
         }
+        checkLength(errors, "phone", in.phone(), 50);
         checkLength(errors, "province", in.province(), 50);
         checkLength(errors, "city", in.city(), 50);
         checkLength(errors, "district", in.district(), 50);
@@ -102,7 +103,7 @@ public class CustomerValidator {
                 custom);
     }
 
-    private static void checkLength(InvalidInputException.Collector errors, String field, String value, int max) {
+    static void checkLength(InvalidInputException.Collector errors, String field, String value, int max) {
         if (value != null && value.trim().length() > max) {
             errors.reject(field, "error.tooLong", max);
         }

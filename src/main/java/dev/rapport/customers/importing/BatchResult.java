@@ -3,19 +3,26 @@ package dev.rapport.customers.importing;
 import java.util.ArrayList;
 import java.util.List;
 
-/** What one batch did: counts and the rows it rejected. */
+/** What one batch did: counts, and the rows it rejected or skipped with their reasons. */
 final class BatchResult {
 
     long created;
     long updated;
-    long skipped;
-    final List<ImportStore.RejectedRow> rejected = new ArrayList<>();
+    private long skipped;
+    private long rejected;
+    final List<ImportStore.ReportedRow> reported = new ArrayList<>();
 
     void reject(MappedRow row, String reason) {
-        rejected.add(new ImportStore.RejectedRow(row.line(), reason, row.raw()));
+        reported.add(new ImportStore.ReportedRow(row.line(), ImportStore.REJECTED, reason, row.raw()));
+        rejected++;
+    }
+
+    void skip(MappedRow row, String reason) {
+        reported.add(new ImportStore.ReportedRow(row.line(), ImportStore.SKIPPED, reason, row.raw()));
+        skipped++;
     }
 
     ImportCounts counts(int rows) {
-        return new ImportCounts(rows, created, updated, skipped, rejected.size());
+        return new ImportCounts(rows, created, updated, skipped, rejected);
     }
 }

@@ -7,6 +7,7 @@ import dev.rapport.customers.domain.CustomFieldDef;
 import dev.rapport.customers.domain.CustomValue;
 import dev.rapport.customers.domain.CustomerStore;
 import dev.rapport.customers.domain.StoredContact;
+import dev.rapport.customers.domain.StoredCustomer;
 import dev.rapport.customers.domain.ValidContact;
 import dev.rapport.platform.InvalidInputException;
 import java.time.Instant;
@@ -21,12 +22,14 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes one batch of contact rows. The company column holds our customer id or an organization's
- * exact name; names are looked up once per batch among the organizations the user may see, and
- * every row then passes {@link ContactManagement#validate}, which checks the company again.
+ * Imports contact rows. The company column holds our customer id or an organization's exact
+ * name; a batch's companies are looked up at once among the customers the user may see, and
+ * every row then passes {@link ContactManagement#validate(ContactInput, StoredCustomer,
+ * dev.rapport.customers.domain.ValidationContext, InvalidInputException.Collector)}, the check a
+ * contact typed into the UI passes.
  */
 @Component
-class ContactRows {
+class ContactRows implements RecordRows<ContactInput, ValidContact> {
 
     private final ContactStore store;
     private final CustomerStore customerStore;
@@ -43,80 +46,116 @@ class ContactRows {
         this.shared = shared;
     }
 
-    BatchResult write(ImportContext ctx, List<MappedRow> rows) {
+    @Override
+    public Prepared<ContactInput, ValidContact> prepare(ImportContext ctx, List<MappedRow> rows) {
         BatchResult result = new BatchResult();
         List<MatchKey> wanted = MatchFinder.keysFor(RecordType.CONTACTS, ctx.matchOn());
-        Set<String> names = new HashSet<>();
-        rows.stream().map(r -> r.get("company")).filter(c -> c != null && !isId(c)).forEach(names::add);
-        Map<String, Long> companies = finder.organizationsByName(names, ctx.scope());
-        List<MappedRow> candidates = new ArrayList<>();
-        List<ContactInput> inputs = new ArrayList<>();
-        List<ValidContact> valids = new ArrayList<>();
-        List<Map<MatchKey, String>> keys = new ArrayList<>();
-        List<Long> ids = new ArrayList<>();
+        Companies companies = companies(ctx, rows);
+        List<Prepared.Candidate<ContactInput, ValidContact>> candidates = new ArrayList<>(rows.size());
         for (MappedRow row : rows) {
             var errors = new InvalidInputException.Collector();
             String company = row.get("company");
-            Long customerId = company == null ? null : isId(company) ? Long.valueOf(company) : companies.get(company);
+            Long customerId = company == null ? null : isId(company) ? Long.valueOf(company) : companies.byName().get(company);
             if (company != null && customerId == null) {
                 errors.reject("company", "error.customer.unknown");
             }
             ContactInput in = ctx.inputs().contact(row, customerId, errors);
-            ValidContact valid = validate(ctx, in, errors);
-            if (errors.hasErrors() && (ctx.mode() != ImportMode.UPDATE || company != null && customerId == null)) {
-                result.reject(row, RejectReason.encode(errors.errors()));
+            ValidContact valid = contacts.validate(in, customerId == null ? null : companies.byId().get(customerId),
+                    ctx.validation(), errors);
+            if (errors.hasErrors()) {
+                // an unknown company cannot be made right by a stored record, so only other errors wait for matching
+                if (ctx.mode() != ImportMode.UPDATE || company != null && customerId == null) {
+                    result.reject(row, RejectReason.encode(errors.errors()));
+                } else {
+                    candidates.add(new Prepared.Candidate<>(row, in, null, errors.errors(),
+                            shared.keys(wanted, in.email(), in.phone(), null, in.externalId()), CustomerRows.Shared.recordId(row)));
+                }
                 continue;
             }
-            candidates.add(row);
-            inputs.add(in);
-            valids.add(errors.hasErrors() ? null : valid);
-            keys.add(shared.keys(wanted, in.email(), in.phone(), null, in.externalId()));
-            ids.add(CustomerRows.Shared.recordId(row));
+            candidates.add(new Prepared.Candidate<>(row, in, valid, List.of(), CustomerRows.Shared.normalizedKeys(wanted,
+                    valid.emailNormalized(), valid.phoneNormalized(), null, valid.externalId()), CustomerRows.Shared.recordId(row)));
         }
-        List<Matches.Outcome> outcomes = Matches.decide(finder, "contacts", keys, ids);
+        return new Prepared<>(candidates, result);
+    }
+
+    /** The batch's companies by name (organizations only) and by id, among those the user may see. */
+    private record Companies(Map<String, Long> byName, Map<Long, StoredCustomer> byId) {
+    }
+
+    private Companies companies(ImportContext ctx, List<MappedRow> rows) {
+        if (!ctx.user().can("customer", "view")) {
+            // a user who may not see customers cannot link contacts to them: every company is unknown
+            return new Companies(Map.of(), Map.of());
+        }
+        Set<String> names = new HashSet<>();
+        Set<Long> ids = new HashSet<>();
+        for (MappedRow row : rows) {
+            String c = row.get("company");
+            if (c != null) {
+                if (isId(c)) {
+                    ids.add(Long.valueOf(c));
+                } else {
+                    names.add(c);
+                }
+            }
+        }
+        Map<String, Long> byName = finder.organizationsByName(names, ctx.scope());
+        ids.addAll(byName.values());
+        Map<Long, StoredCustomer> byId = customerStore.findAll(ids).stream().filter(c -> ctx.scope().includes(c.ownerId()))
+                .collect(Collectors.toMap(StoredCustomer::id, Function.identity()));
+        return new Companies(byName, byId);
+    }
+
+    @Override
+    public BatchResult write(ImportContext ctx, Prepared<ContactInput, ValidContact> batch, Map<String, Long> earlier) {
+        BatchResult result = batch.result();
+        List<Prepared.Candidate<ContactInput, ValidContact>> candidates = batch.candidates();
+        List<Matches.Outcome> outcomes = Matches.decide(finder, "contacts", batch.keys(), batch.recordIds(), batch.lines(), earlier);
         Map<Long, StoredContact> old = ctx.mode() != ImportMode.UPDATE ? Map.of()
                 : store.findAll(outcomes.stream().filter(o -> o.kind() == Matches.Kind.EXISTING).map(o -> o.existing().id()).toList())
                         .stream().collect(Collectors.toMap(StoredContact::id, Function.identity()));
         Map<Long, Map<Long, CustomValue>> oldCustom = old.isEmpty() ? Map.of() : customerStore.customValues("contact", old.keySet());
         List<CustomFieldDef> defs = ctx.validation().customFields().stream().filter(d -> d.entityType().equals("contact")).toList();
         List<ValidContact> toInsert = new ArrayList<>();
+        List<StoredContact> toUpdate = new ArrayList<>();
+        List<ValidContact> updated = new ArrayList<>();
         for (int i = 0; i < candidates.size(); i++) {
-            MappedRow row = candidates.get(i);
+            Prepared.Candidate<ContactInput, ValidContact> c = candidates.get(i);
             Matches.Outcome o = outcomes.get(i);
-            switch (RowAction.of(ctx, o, valids.get(i) != null, old.keySet())) {
-                case INSERT -> toInsert.add(valids.get(i));
-                case INVALID -> {
-                    var errors = new InvalidInputException.Collector();
-                    validate(ctx, inputs.get(i), errors);
-                    result.reject(row, RejectReason.encode(errors.errors()));
-                }
-                case DUPLICATE -> result.reject(row, RejectReason.encode("row", "error.import.duplicate"));
-                case SKIP -> result.skipped++;
-                case NOT_VISIBLE -> result.reject(row, RejectReason.encode("row", "error.import.notVisible"));
+            switch (RowAction.of(ctx, o, c.valid() != null, old.keySet())) {
+                case INSERT -> toInsert.add(c.valid());
+                case INVALID -> result.reject(c.row(), RejectReason.encode(c.errors()));
+                case SKIP -> result.skip(c.row(), RowAction.skipReason(ctx, o));
+                case NOT_VISIBLE -> result.reject(c.row(), RejectReason.encode("row", "error.import.notVisible"));
                 case UPDATE -> {
                     StoredContact stored = old.get(o.existing().id());
                     var errors = new InvalidInputException.Collector();
                     ContactInput merged = StoredValues.overlay(stored,
-                            StoredValues.asText(oldCustom.getOrDefault(stored.id(), Map.of()), defs), inputs.get(i));
-                    ValidContact valid = validate(ctx, merged, errors);
+                            StoredValues.asText(oldCustom.getOrDefault(stored.id(), Map.of()), defs), c.input());
+                    ValidContact valid = validateMerged(ctx, merged, errors);
                     if (errors.hasErrors()) {
-                        result.reject(row, RejectReason.encode(errors.errors()));
+                        result.reject(c.row(), RejectReason.encode(errors.errors()));
                     } else {
-                        contacts.updateValid(ctx.user(), stored, valid);
-                        result.updated++;
+                        toUpdate.add(stored);
+                        updated.add(valid);
                     }
                 }
             }
         }
+        contacts.updateAllValid(ctx.user(), toUpdate, updated);
+        result.updated += updated.size();
         insert(ctx, toInsert);
         result.created += toInsert.size();
         return result;
     }
 
-    /** A user without customer:view cannot link contacts to companies; that is a rejected row, not a failed import. */
-    private ValidContact validate(ImportContext ctx, ContactInput in, InvalidInputException.Collector errors) {
+    /**
+     * The stored company is looked up again, since the batch may not have named it. A user without
+     * customer:view cannot link contacts to companies; that is a rejected row, not a failed import.
+     */
+    private ValidContact validateMerged(ImportContext ctx, ContactInput merged, InvalidInputException.Collector errors) {
         try {
-            return contacts.validate(ctx.user(), in, ctx.validation(), errors);
+            return contacts.validate(ctx.user(), merged, ctx.validation(), errors);
         } catch (AccessDeniedException e) {
             errors.reject("company", "error.customer.unknown");
             return null;

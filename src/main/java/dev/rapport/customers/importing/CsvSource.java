@@ -11,8 +11,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
 
@@ -30,13 +28,17 @@ class CsvSource implements RowSource {
     private final Iterator<CsvRecord> records;
     private final List<String> headers;
     private final char separator;
+    private final RowSources.Counting counting;
+    private final long length;
     private boolean ended;
 
-    CsvSource(Path file) throws IOException {
+    CsvSource(FileContent file) throws IOException {
         byte[] sample = sample(file);
         boolean bom = sample.length >= 3 && (sample[0] & 0xFF) == 0xEF && (sample[1] & 0xFF) == 0xBB && (sample[2] & 0xFF) == 0xBF;
         Charset charset = bom || isUtf8(sample) ? StandardCharsets.UTF_8 : GBK;
-        InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+        length = file.size();
+        counting = new RowSources.Counting(file.open());
+        InputStream in = new BufferedInputStream(counting, 1 << 16);
         if (bom) {
             in.skipNBytes(3);
         }
@@ -73,13 +75,24 @@ class CsvSource implements RowSource {
         return new SourceRow(r.getStartingLineNumber(), values, String.join(String.valueOf(separator), values));
     }
 
+    /** Bytes read from the file; ahead of the last row by at most the read buffers, which is fine for progress. */
+    @Override
+    public long position() {
+        return Math.min(counting.count(), length);
+    }
+
+    @Override
+    public long length() {
+        return length;
+    }
+
     @Override
     public void close() throws IOException {
         reader.close();
     }
 
-    private static byte[] sample(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
+    private static byte[] sample(FileContent file) throws IOException {
+        try (InputStream in = file.open()) {
             return in.readNBytes(SAMPLE);
         }
     }

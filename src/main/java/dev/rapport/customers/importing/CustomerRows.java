@@ -23,12 +23,12 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes one batch of customer rows: validates each with {@link CustomerValidator}, decides
- * create/update/skip against stored records and earlier rows, and inserts the new ones with one
- * JDBC batch (plus one for their status history and one for the audit).
+ * Imports customer rows: validates each with {@link CustomerValidator} (ahead of writing), decides
+ * create/update/skip against stored records and earlier rows, and writes the new ones with COPY on
+ * PostgreSQL (JDBC batches elsewhere), their status history and their audit entries likewise.
  */
 @Component
-class CustomerRows {
+class CustomerRows implements RecordRows<CustomerInput, ValidCustomer> {
 
     private final CustomerStore store;
     private final CustomerValidator validator;
@@ -49,15 +49,24 @@ class CustomerRows {
             this.clock = clock;
         }
 
-        /** Normalized match values of a row, as the validators would store them. */
+        /** Normalized match values of a row that failed validation, as the validators would store them. */
         Map<MatchKey, String> keys(List<MatchKey> wanted, String email, String phone, String creditCode, String externalId) {
+            return normalizedKeys(wanted, Normalizer.email(email),
+                    phone == null ? null : normalizer.phones().normalize(phone).orElse(null),
+                    creditCode == null ? null : CreditCode.normalize(creditCode),
+                    externalId == null ? null : externalId.trim());
+        }
+
+        /** Match values of a valid row: the normalized values it will be stored with. */
+        static Map<MatchKey, String> normalizedKeys(List<MatchKey> wanted, String email, String phone, String creditCode,
+                                                    String externalId) {
             Map<MatchKey, String> out = new EnumMap<>(MatchKey.class);
             for (MatchKey k : wanted) {
                 String v = switch (k) {
-                    case EMAIL -> Normalizer.email(email);
-                    case PHONE -> phone == null ? null : normalizer.phones().normalize(phone).orElse(null);
-                    case CREDIT_CODE -> creditCode == null ? null : CreditCode.normalize(creditCode);
-                    case EXTERNAL_ID -> externalId == null || externalId.isBlank() ? null : externalId.trim();
+                    case EMAIL -> email;
+                    case PHONE -> phone;
+                    case CREDIT_CODE -> creditCode;
+                    case EXTERNAL_ID -> externalId;
                 };
                 if (v != null && !v.isBlank()) {
                     out.put(k, v);
@@ -80,69 +89,75 @@ class CustomerRows {
         this.shared = shared;
     }
 
-    BatchResult write(ImportContext ctx, List<MappedRow> rows) {
+    @Override
+    public Prepared<CustomerInput, ValidCustomer> prepare(ImportContext ctx, List<MappedRow> rows) {
         BatchResult result = new BatchResult();
         List<MatchKey> wanted = MatchFinder.keysFor(RecordType.CUSTOMERS, ctx.matchOn());
-        List<MappedRow> candidates = new ArrayList<>();
-        List<CustomerInput> inputs = new ArrayList<>();
-        List<ValidCustomer> valids = new ArrayList<>();
-        List<Map<MatchKey, String>> keys = new ArrayList<>();
-        List<Long> ids = new ArrayList<>();
+        List<Prepared.Candidate<CustomerInput, ValidCustomer>> candidates = new ArrayList<>(rows.size());
         for (MappedRow row : rows) {
             var errors = new InvalidInputException.Collector();
             CustomerInput in = ctx.inputs().customer(row, errors);
             ValidCustomer valid = validator.validate(in, ctx.validation(), errors);
-            // in update mode an incomplete row may still complete a stored record, so it is judged after matching
-            if (errors.hasErrors() && ctx.mode() != ImportMode.UPDATE) {
-                result.reject(row, RejectReason.encode(errors.errors()));
+            if (errors.hasErrors()) {
+                // in update mode an incomplete row may still complete a stored record, so it is judged after matching
+                if (ctx.mode() != ImportMode.UPDATE) {
+                    result.reject(row, RejectReason.encode(errors.errors()));
+                } else {
+                    candidates.add(new Prepared.Candidate<>(row, in, null, errors.errors(),
+                            shared.keys(wanted, in.email(), in.phone(), in.creditCode(), in.externalId()), Shared.recordId(row)));
+                }
                 continue;
             }
-            candidates.add(row);
-            inputs.add(in);
-            valids.add(errors.hasErrors() ? null : valid);
-            keys.add(shared.keys(wanted, in.email(), in.phone(), in.creditCode(), in.externalId()));
-            ids.add(Shared.recordId(row));
+            candidates.add(new Prepared.Candidate<>(row, in, valid, List.of(), Shared.normalizedKeys(wanted,
+                    valid.emailNormalized(), valid.phoneNormalized(), valid.creditCode(), valid.externalId()), Shared.recordId(row)));
         }
-        List<Matches.Outcome> outcomes = Matches.decide(finder, "customers", keys, ids);
+        return new Prepared<>(candidates, result);
+    }
+
+    @Override
+    public BatchResult write(ImportContext ctx, Prepared<CustomerInput, ValidCustomer> batch, Map<String, Long> earlier) {
+        BatchResult result = batch.result();
+        List<Prepared.Candidate<CustomerInput, ValidCustomer>> candidates = batch.candidates();
+        List<Matches.Outcome> outcomes = Matches.decide(finder, "customers", batch.keys(), batch.recordIds(), batch.lines(), earlier);
         Map<Long, StoredCustomer> old = ctx.mode() != ImportMode.UPDATE ? Map.of()
                 : store.findAll(outcomes.stream().filter(o -> o.kind() == Matches.Kind.EXISTING).map(o -> o.existing().id()).toList())
                         .stream().collect(Collectors.toMap(StoredCustomer::id, Function.identity()));
         Map<Long, Map<Long, CustomValue>> oldCustom = old.isEmpty() ? Map.of() : store.customValues("customer", old.keySet());
         List<CustomFieldDef> defs = ctx.validation().customFields().stream().filter(d -> d.entityType().equals("customer")).toList();
         List<ValidCustomer> toInsert = new ArrayList<>();
+        List<StoredCustomer> toUpdate = new ArrayList<>();
+        List<ValidCustomer> updated = new ArrayList<>();
         for (int i = 0; i < candidates.size(); i++) {
-            MappedRow row = candidates.get(i);
+            Prepared.Candidate<CustomerInput, ValidCustomer> c = candidates.get(i);
             Matches.Outcome o = outcomes.get(i);
-            switch (RowAction.of(ctx, o, valids.get(i) != null, old.keySet())) {
-                case INSERT -> toInsert.add(valids.get(i));
-                case INVALID -> {
-                    var errors = new InvalidInputException.Collector();
-                    validator.validate(inputs.get(i), ctx.validation(), errors);
-                    result.reject(row, RejectReason.encode(errors.errors()));
-                }
-                case DUPLICATE -> result.reject(row, RejectReason.encode("row", "error.import.duplicate"));
-                case SKIP -> result.skipped++;
-                case NOT_VISIBLE -> result.reject(row, RejectReason.encode("row", "error.import.notVisible"));
+            switch (RowAction.of(ctx, o, c.valid() != null, old.keySet())) {
+                case INSERT -> toInsert.add(c.valid());
+                case INVALID -> result.reject(c.row(), RejectReason.encode(c.errors()));
+                case SKIP -> result.skip(c.row(), RowAction.skipReason(ctx, o));
+                case NOT_VISIBLE -> result.reject(c.row(), RejectReason.encode("row", "error.import.notVisible"));
                 case UPDATE -> {
                     StoredCustomer stored = old.get(o.existing().id());
                     var errors = new InvalidInputException.Collector();
                     CustomerInput merged = StoredValues.overlay(stored,
-                            StoredValues.asText(oldCustom.getOrDefault(stored.id(), Map.of()), defs), inputs.get(i));
+                            StoredValues.asText(oldCustom.getOrDefault(stored.id(), Map.of()), defs), c.input());
                     ValidCustomer valid = validator.validate(merged, ctx.validation(), errors);
                     if (errors.hasErrors()) {
-                        result.reject(row, RejectReason.encode(errors.errors()));
+                        result.reject(c.row(), RejectReason.encode(errors.errors()));
                     } else {
-                        customers.updateValid(ctx.user(), stored, valid, "import");
-                        result.updated++;
+                        toUpdate.add(stored);
+                        updated.add(valid);
                     }
                 }
             }
         }
+        customers.updateAllValid(ctx.user(), toUpdate, updated, "import");
+        result.updated += updated.size();
         insert(ctx, toInsert);
         result.created += toInsert.size();
         return result;
     }
 
+    /** New customers with their first status and an "import" audit entry naming the file. */
     private void insert(ImportContext ctx, List<ValidCustomer> valid) {
         if (valid.isEmpty()) {
             return;

@@ -5,12 +5,9 @@ import dev.rapport.identity.UserManagement;
 import dev.rapport.identity.UserSummary;
 import dev.rapport.platform.InvalidInputException;
 import dev.rapport.platform.ProgressBar;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import dev.rapport.platform.CommandOptions;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -21,7 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * {@code java -jar rapport.jar import FILE --type customers|contacts [--mode create|update|skip]
  * [--match-on email|phone|creditCode|externalId] [--as user@example.com]}: imports a file in the
- * foreground with a progress bar and exits non-zero when the file cannot be read or the import fails.
+ * foreground with a progress bar (by position in the file, so the file is read only once) and exits
+ * non-zero when the file cannot be read or the import fails.
  * Acts as the given user, or as the first administrator.
  */
 @Component
@@ -58,34 +56,28 @@ class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
             return;
         }
         try {
-            ImportJob job;
-            try (InputStream in = Files.newInputStream(file)) {
-                job = imports.upload(user, file.getFileName().toString(), in, option(args, "type"), option(args, "mode"),
-                        option(args, "match-on"));
-            }
             ProgressBar[] bar = {null};
-            ImportJob done = imports.run(user, job.id(), null, null, Map.of(), j -> {
-                if (bar[0] == null && j.totalRows() > 0) {
-                    bar[0] = new ProgressBar("import", j.totalRows());
+            ImportJob done = imports.importFile(user, file, option(args, "type"), option(args, "mode"), option(args, "match-on"), j -> {
+                if (bar[0] == null && j.workTotal() > 0) {
+                    bar[0] = new ProgressBar("import", j.workTotal());
                 }
-                if (bar[0] != null) {
-                    bar[0].step(j.processed());
+                if (bar[0] != null && !j.finished()) {
+                    bar[0].step(j.workDone(), j.processed() + " rows");
                 }
             });
             if (bar[0] != null) {
-                bar[0].finish();
+                bar[0].finish(done.processed() + " rows");
             }
             System.out.printf("import %d %s: %d rows, %d created, %d updated, %d skipped, %d rejected%n", done.id(), done.status(),
                     done.totalRows(), done.created(), done.updated(), done.skipped(), done.rejected());
             if (ImportJob.FAILED.equals(done.status())) {
                 fail(done.message());
-            } else if (done.rejected() > 0) {
-                System.out.println("rejected rows: GET /api/v1/imports/" + done.id() + "/errors.csv");
+            } else if (done.rejected() > 0 || done.skipped() > 0) {
+                System.out.println("rejected rows: GET /api/v1/imports/" + done.id() + "/errors.csv; skipped rows: GET /api/v1/imports/"
+                        + done.id() + "/skipped");
             }
         } catch (InvalidInputException e) {
             fail(e.errors().stream().map(err -> err.field() + ": " + err.messageKey()).toList().toString());
-        } catch (IOException e) {
-            fail("cannot read " + file + ": " + e.getMessage());
         }
     }
 

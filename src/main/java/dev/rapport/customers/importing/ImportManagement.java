@@ -1,5 +1,6 @@
 package dev.rapport.customers.importing;
 
+import com.github.kagkarlsson.scheduler.SchedulerClient;
 import dev.rapport.customers.CustomerManagement;
 import dev.rapport.customers.domain.CustomFieldDef;
 import dev.rapport.identity.CurrentUser;
@@ -8,25 +9,24 @@ import dev.rapport.platform.NotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.task.TaskExecutor;
-import org.springframework.core.task.TaskRejectedException;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Imports of customers and contacts from CSV, xlsx and vCard files. An upload is kept under the
- * data directory and previewed with a guessed column mapping; once started it runs in the
- * background (or synchronously, for the CLI) and every row ends up created, updated, skipped or
- * rejected with its reason. A user sees only their own imports; admins see all.
+ * Imports of customers and contacts from CSV, xlsx and vCard files. An upload is stored in the
+ * database and previewed with a guessed column mapping; once started it runs in the background on
+ * whichever node the job scheduler picks (or synchronously, for the CLI and tests), and every row
+ * ends up created, updated, skipped or rejected, the last two with their reason. A user sees only
+ * their own imports; admins see all.
  */
 @Service
 public class ImportManagement {
@@ -39,30 +39,31 @@ public class ImportManagement {
     private static final int PREVIEW_ROWS = 10;
 
     private final ImportStore store;
+    private final ImportFiles files;
     private final ImportRunner runner;
     private final CustomerManagement customers;
-    private final TaskExecutor executor;
-    private final Settings settings;
+    private final Jobs jobs;
 
-    /** Where uploads go and what time it is. */
-    @org.springframework.stereotype.Component
-    static class Settings {
-        final Path dataDir;
+    /** How started imports get run: the job scheduler (absent in command-line runs), in a transaction, at what time. */
+    @Component
+    static class Jobs {
+        final ObjectProvider<SchedulerClient> scheduler;
+        final TransactionTemplate tx;
         final Clock clock;
 
-        Settings(@Value("${rapport.data-dir}") String dataDir, Clock clock) {
-            this.dataDir = Path.of(dataDir);
+        Jobs(ObjectProvider<SchedulerClient> scheduler, TransactionTemplate tx, Clock clock) {
+            this.scheduler = scheduler;
+            this.tx = tx;
             this.clock = clock;
         }
     }
 
-    ImportManagement(ImportStore store, ImportRunner runner, CustomerManagement customers,
-                     @Qualifier("importExecutor") TaskExecutor executor, Settings settings) {
+    ImportManagement(ImportStore store, ImportFiles files, ImportRunner runner, CustomerManagement customers, Jobs jobs) {
         this.store = store;
+        this.files = files;
         this.runner = runner;
         this.customers = customers;
-        this.executor = executor;
-        this.settings = settings;
+        this.jobs = jobs;
     }
 
     /**
@@ -70,53 +71,33 @@ public class ImportManagement {
      * {@link #start}. Requires {@code customer:import} or {@code contact:import}.
      */
     public ImportJob upload(CurrentUser user, String fileName, InputStream content, String type, String mode, String matchOn) {
-        var errors = new InvalidInputException.Collector();
-        RecordType recordType = RecordType.parse(type);
-        if (recordType == null) {
-            errors.reject("type", "error.import.type");
-        }
-        if (content == null || fileName == null || fileName.isBlank()) {
-            errors.reject("file", "error.required");
-        } else if (!RowSources.supported(fileName)) {
-            errors.reject("file", "error.import.format");
-        }
-        ImportMode importMode = ImportMode.parse(mode);
-        if (importMode == null) {
-            errors.reject("mode", "error.import.mode");
-        }
-        checkMatchOn(recordType, matchOn, errors);
-        errors.throwIfAny();
-        user.require(recordType.entity(), "import");
-        String name = Path.of(fileName.replace('\\', '/')).getFileName().toString();
-        long id = store.insert(user.id(), clip(name), recordType.key(), importMode.key(), matchKey(matchOn), ImportJob.PREVIEW,
-                settings.clock.instant());
-        Path target = settings.dataDir.resolve("imports").resolve(id + "." + RowSources.extension(name));
-        try {
-            Files.createDirectories(target.getParent());
-            Files.copy(content, target, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        store.setFile(id, target.toAbsolutePath().toString(), null);
-        try (RowSource source = RowSources.open(target, RowSources.extension(name))) {
-            List<String> fields = ColumnMapping.guess(recordType, source.headers(), customFields(recordType));
-            store.setFile(id, target.toAbsolutePath().toString(), fields);
-        } catch (IOException | RuntimeException e) {
-            org.slf4j.LoggerFactory.getLogger(ImportManagement.class).warn("Import {}: unreadable upload {}: {}", id, name, e.toString());
-            store.finish(id, ImportJob.FAILED, "unreadable file: " + e.getMessage(), settings.clock.instant());
-            throw new InvalidInputException("file", "error.import.unreadable");
-        }
+        RecordType recordType = check(user, fileName, content != null, type, mode, matchOn);
+        String name = baseName(fileName);
+        long id = jobs.tx.execute(s -> {
+            long created = store.insert(user.id(), name, recordType.key(), ImportMode.parse(mode).key(), matchKey(matchOn),
+                    ImportJob.PREVIEW, jobs.clock.instant());
+            try {
+                store.setFile(created, files.save(created, content), null);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return created;
+        });
+        ImportJob job = store.find(id).orElseThrow();
+        guessMapping(job, files.content(id, job.fileSize()));
         return store.find(id).orElseThrow();
     }
 
-    /** Headers, the current mapping and the first rows, for the preview page. */
+    /** Headers, the current mapping and the first rows, for the preview page; empty once the import has started. */
     public Preview preview(CurrentUser user, long id) {
         ImportJob job = find(user, id);
         RecordType type = RecordType.parse(job.type());
         List<String> choices = new ArrayList<>(type.fields());
         customFields(type).forEach(d -> choices.add("cf." + d.key()));
-        Path file = Path.of(job.storedFile());
-        try (RowSource source = RowSources.open(file, RowSources.extension(file.getFileName().toString()))) {
+        if (!ImportJob.PREVIEW.equals(job.status())) {
+            return new Preview(job, List.of(), List.of(), List.of(), choices);
+        }
+        try (RowSource source = RowSources.open(files.content(id, job.fileSize()), RowSources.extension(job.fileName()))) {
             List<List<String>> rows = new ArrayList<>();
             for (SourceRow row = source.next(); row != null && rows.size() < PREVIEW_ROWS; row = source.next()) {
                 rows.add(row.values());
@@ -131,27 +112,86 @@ public class ImportManagement {
 
     /**
      * Fixes mode, match key and mapping (column header → field or "" to ignore; unlisted columns
-     * keep their guess) and queues the import on the import executor.
+     * keep their guess) and queues the import as a background job, in one transaction: the job
+     * exists exactly when the import says "queued".
      */
     public ImportJob start(CurrentUser user, long id, String mode, String matchOn, Map<String, String> mapping) {
-        ImportJob job = configure(user, id, mode, matchOn, mapping);
-        try {
-            executor.execute(() -> runner.run(job.id(), j -> { }));
-        } catch (TaskRejectedException e) {
-            store.finish(job.id(), ImportJob.FAILED, "too many imports waiting; try again later", settings.clock.instant());
+        SchedulerClient scheduler = jobs.scheduler.getIfAvailable();
+        if (scheduler == null) {
+            throw new IllegalStateException("no job scheduler in this process; use run");
         }
+        Preview preview = preview(user, id);
+        jobs.tx.executeWithoutResult(s -> {
+            configure(user, preview.job(), preview.headers(), preview.fields(), mode, matchOn, mapping);
+            scheduler.schedule(ImportTask.instance(id, jobs.clock.instant()));
+        });
         return store.find(id).orElseThrow();
     }
 
-    /** Like {@link #start} but runs in the caller's thread (CLI, tests); returns the finished import. */
+    /** Like {@link #start} but runs in the caller's thread (tests); returns the finished import. */
     public ImportJob run(CurrentUser user, long id, String mode, String matchOn, Map<String, String> mapping,
                          Consumer<ImportJob> progress) {
-        ImportJob job = configure(user, id, mode, matchOn, mapping);
-        return runner.run(job.id(), progress);
+        Preview preview = preview(user, id);
+        configure(user, preview.job(), preview.headers(), preview.fields(), mode, matchOn, mapping);
+        return runner.run(id, progress, () -> false);
     }
 
-    private ImportJob configure(CurrentUser user, long id, String mode, String matchOn, Map<String, String> mapping) {
-        ImportJob job = find(user, id);
+    /**
+     * Imports a file from the local disk in the caller's thread (the {@code import} command), with
+     * the guessed mapping: the same engine as an upload, reading the file where it is rather than
+     * copying it into the database first.
+     */
+    public ImportJob importFile(CurrentUser user, Path file, String type, String mode, String matchOn,
+                                Consumer<ImportJob> progress) {
+        RecordType recordType = check(user, file.toString(), true, type, mode, matchOn);
+        FileContent content = FileContent.of(file);
+        long id = store.insert(user.id(), baseName(file.toString()), recordType.key(), ImportMode.parse(mode).key(),
+                matchKey(matchOn), ImportJob.PREVIEW, jobs.clock.instant());
+        store.setFile(id, content.size(), null);
+        ImportJob job = guessMapping(store.find(id).orElseThrow(), content);
+        // the command line offers no mapping choices, so no headers are needed to apply them
+        configure(user, job, List.of(), job.fields(), mode, matchOn, Map.of());
+        return runner.run(id, content, progress, () -> false);
+    }
+
+    private RecordType check(CurrentUser user, String fileName, boolean hasContent, String type, String mode, String matchOn) {
+        var errors = new InvalidInputException.Collector();
+        RecordType recordType = RecordType.parse(type);
+        if (recordType == null) {
+            errors.reject("type", "error.import.type");
+        }
+        if (!hasContent || fileName == null || fileName.isBlank()) {
+            errors.reject("file", "error.required");
+        } else if (!RowSources.supported(fileName)) {
+            errors.reject("file", "error.import.format");
+        }
+        if (ImportMode.parse(mode) == null) {
+            errors.reject("mode", "error.import.mode");
+        }
+        checkMatchOn(recordType, matchOn, errors);
+        errors.throwIfAny();
+        user.require(recordType.entity(), "import");
+        return recordType;
+    }
+
+    /** Reads the headers and stores the guessed mapping; an unreadable file fails the import and is deleted. */
+    private ImportJob guessMapping(ImportJob job, FileContent content) {
+        RecordType type = RecordType.parse(job.type());
+        try (RowSource source = RowSources.open(content, RowSources.extension(job.fileName()))) {
+            store.setFile(job.id(), job.fileSize(), ColumnMapping.guess(type, source.headers(), customFields(type)));
+        } catch (IOException | RuntimeException e) {
+            LoggerFactory.getLogger(ImportManagement.class).warn("Import {}: unreadable upload: {}", job.id(), ImportRunner.describe(e));
+            jobs.tx.executeWithoutResult(s -> {
+                store.finish(job.id(), ImportJob.FAILED, "unreadable file: " + e.getMessage(), jobs.clock.instant());
+                files.delete(job.id());
+            });
+            throw new InvalidInputException("file", "error.import.unreadable");
+        }
+        return store.find(job.id()).orElseThrow();
+    }
+
+    private void configure(CurrentUser user, ImportJob job, List<String> headers, List<String> guessed, String mode,
+                           String matchOn, Map<String, String> mapping) {
         if (!ImportJob.PREVIEW.equals(job.status())) {
             throw new InvalidInputException("id", "error.import.started");
         }
@@ -164,8 +204,7 @@ public class ImportManagement {
         }
         String match = matchOn == null ? job.matchOn() : matchOn;
         checkMatchOn(type, match, errors);
-        Preview preview = preview(user, id);
-        List<String> fields = ColumnMapping.override(preview.headers(), preview.fields(), mapping);
+        List<String> fields = ColumnMapping.override(headers, guessed, mapping);
         List<CustomFieldDef> defs = customFields(type);
         for (String f : fields) {
             if (!ColumnMapping.allowed(type, f, defs)) {
@@ -173,8 +212,21 @@ public class ImportManagement {
             }
         }
         errors.throwIfAny();
-        store.configure(id, importMode.key(), matchKey(match), fields, ImportJob.QUEUED);
-        return store.find(id).orElseThrow();
+        if (!store.configure(job.id(), importMode.key(), matchKey(match), fields, ImportJob.QUEUED)) {
+            throw new InvalidInputException("id", "error.import.started");
+        }
+    }
+
+    /**
+     * Fails the imports whose upload has waited unstarted for longer than {@code age} and deletes
+     * their files; returns how many. Runs as a recurring job.
+     */
+    int expireUnstartedUploads(java.time.Duration age) {
+        return jobs.tx.execute(s -> {
+            int expired = store.expirePreviews(jobs.clock.instant().minus(age), jobs.clock.instant());
+            files.deleteOfFinished();
+            return expired;
+        });
     }
 
     /** An import the user may see: their own, or any for an administrator. */
@@ -191,10 +243,10 @@ public class ImportManagement {
         return store.list(isAdmin(user) ? null : user.id(), limit);
     }
 
-    /** Rejected rows after {@code afterLine}, in line order; reasons stay encoded until {@link ImportReports} translates them. */
-    List<ImportStore.RejectedRow> rejected(CurrentUser user, long id, long afterLine, int limit) {
+    /** Rejected or skipped rows after {@code afterLine}, in line order; reasons stay encoded until {@link ImportReports} translates them. */
+    List<ImportStore.ReportedRow> reported(CurrentUser user, long id, String outcome, long afterLine, int limit) {
         find(user, id);
-        return store.errors(id, afterLine, limit);
+        return store.reported(id, outcome, afterLine, limit);
     }
 
     private static boolean isAdmin(CurrentUser user) {
@@ -220,7 +272,8 @@ public class ImportManagement {
         return key == null ? null : key.key();
     }
 
-    private static String clip(String name) {
+    private static String baseName(String fileName) {
+        String name = Path.of(fileName.replace('\\', '/')).getFileName().toString();
         return name.length() <= 255 ? name : name.substring(name.length() - 255);
     }
 }

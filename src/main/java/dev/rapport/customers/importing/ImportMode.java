@@ -4,8 +4,9 @@ import java.util.Locale;
 
 /**
  * What happens to a row that matches an existing record (or an earlier row of the same file):
- * CREATE reports it as a rejected duplicate, UPDATE changes the record, SKIP counts it as skipped.
- * Rows that match nothing are created in every mode, so a re-run never duplicates.
+ * UPDATE changes the record; CREATE and SKIP (the same, SKIP kept for API callers that name it)
+ * skip the row and list it with the record or line it matches. Rows that match nothing are
+ * created in every mode, so a re-run never duplicates.
  */
 public enum ImportMode {
     CREATE, UPDATE, SKIP;

@@ -11,11 +11,14 @@ import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 
-/** The rejected rows of an import, translated for the reader, as pages or as a CSV report. */
+/**
+ * The rejected and the skipped rows of an import, each with its line and reason translated for the
+ * reader, as pages or as a CSV report.
+ */
 @Service
 public class ImportReports {
 
-    /** One rejected row: its line in the file, why, and its text (truncated). */
+    /** One rejected or skipped row: its line in the file, why, and its text (truncated). */
     public record Rejected(long line, String reason, String raw) {
     }
 
@@ -31,7 +34,8 @@ public class ImportReports {
         this.messages = messages;
     }
 
-    public Page page(CurrentUser user, long id, String cursor, int limit, Locale locale) {
+    /** Rejected rows ({@code skipped} false) or skipped rows, after the cursor. */
+    public Page page(CurrentUser user, long id, boolean skipped, String cursor, int limit, Locale locale) {
         long after = 0;
         if (cursor != null && !cursor.isBlank()) {
             try {
@@ -40,7 +44,7 @@ public class ImportReports {
                 throw new dev.rapport.platform.InvalidInputException("cursor", "error.cursor.invalid");
             }
         }
-        List<ImportStore.RejectedRow> rows = imports.rejected(user, id, after, limit + 1);
+        List<ImportStore.ReportedRow> rows = imports.reported(user, id, outcome(skipped), after, limit + 1);
         String next = null;
         if (rows.size() > limit) {
             rows = rows.subList(0, limit);
@@ -49,8 +53,8 @@ public class ImportReports {
         return new Page(rows.stream().map(r -> translate(r, locale)).toList(), next);
     }
 
-    /** Writes every rejected row as CSV (UTF-8 with BOM so Excel opens it correctly). */
-    public void writeCsv(CurrentUser user, long id, OutputStream out, Locale locale) throws IOException {
+    /** Writes every rejected (or skipped) row as CSV (UTF-8 with BOM so Excel opens it correctly). */
+    public void writeCsv(CurrentUser user, long id, boolean skipped, OutputStream out, Locale locale) throws IOException {
         imports.find(user, id);
         out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
         OutputStreamWriter writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
@@ -58,10 +62,10 @@ public class ImportReports {
         csv.writeRecord(messages.getMessage("import.error.line", null, locale), messages.getMessage("import.error.reason", null, locale),
                 messages.getMessage("import.error.raw", null, locale));
         long after = 0;
-        List<ImportStore.RejectedRow> rows;
+        List<ImportStore.ReportedRow> rows;
         do {
-            rows = imports.rejected(user, id, after, 1000);
-            for (ImportStore.RejectedRow r : rows) {
+            rows = imports.reported(user, id, outcome(skipped), after, 1000);
+            for (ImportStore.ReportedRow r : rows) {
                 Rejected t = translate(r, locale);
                 csv.writeRecord(String.valueOf(t.line()), t.reason(), t.raw() == null ? "" : t.raw());
                 after = r.line();
@@ -71,7 +75,11 @@ public class ImportReports {
         writer.flush();
     }
 
-    private Rejected translate(ImportStore.RejectedRow r, Locale locale) {
+    private static String outcome(boolean skipped) {
+        return skipped ? ImportStore.SKIPPED : ImportStore.REJECTED;
+    }
+
+    private Rejected translate(ImportStore.ReportedRow r, Locale locale) {
         return new Rejected(r.line(), RejectReason.translate(r.reason(), messages, locale), r.raw());
     }
 }

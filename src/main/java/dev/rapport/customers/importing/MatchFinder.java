@@ -1,12 +1,15 @@
 package dev.rapport.customers.importing;
 
 import dev.rapport.identity.OwnerScope;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -22,26 +25,31 @@ class MatchFinder {
     }
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
 
-    MatchFinder(JdbcClient jdbc) {
+    MatchFinder(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
+        this.template = template;
     }
 
     /**
      * Existing records by key and normalized value. {@code table} is "customers" or "contacts",
-     * never user text.
+     * never user text. The values go as one array parameter, so a batch of thousands is one short
+     * statement the database parses once, not thousands of placeholders.
      */
     Map<MatchKey, Map<String, Existing>> find(String table, Map<MatchKey, Set<String>> values) {
         Map<MatchKey, Map<String, Existing>> out = new EnumMap<>(MatchKey.class);
         values.forEach((key, vals) -> {
             Map<String, Existing> found = new HashMap<>();
             if (!vals.isEmpty()) {
-                jdbc.sql("select id, owner_id, " + key.column() + " as v from " + table + " where " + key.column()
-                                + " in (:vals) order by id")
-                        .param("vals", vals)
-                        .query(rs -> {
-                            found.putIfAbsent(rs.getString("v"), new Existing(rs.getLong("id"), rs.getLong("owner_id")));
-                        });
+                template.query(con -> {
+                    PreparedStatement ps = con.prepareStatement("select id, owner_id, " + key.column() + " from " + table
+                            + " where " + key.column() + " = any (?) order by id");
+                    ps.setArray(1, con.createArrayOf("varchar", vals.toArray()));
+                    return ps;
+                }, (ResultSet rs) -> {
+                    found.putIfAbsent(rs.getString(3), new Existing(rs.getLong(1), rs.getLong(2)));
+                });
             }
             out.put(key, found);
         });
@@ -52,10 +60,13 @@ class MatchFinder {
     Map<Long, Existing> byIds(String table, Collection<Long> ids) {
         Map<Long, Existing> out = new HashMap<>();
         if (!ids.isEmpty()) {
-            jdbc.sql("select id, owner_id from " + table + " where id in (:ids)").param("ids", ids)
-                    .query(rs -> {
-                        out.put(rs.getLong(1), new Existing(rs.getLong(1), rs.getLong(2)));
-                    });
+            template.query(con -> {
+                PreparedStatement ps = con.prepareStatement("select id, owner_id from " + table + " where id = any (?)");
+                ps.setArray(1, con.createArrayOf("bigint", ids.toArray()));
+                return ps;
+            }, (ResultSet rs) -> {
+                out.put(rs.getLong(1), new Existing(rs.getLong(1), rs.getLong(2)));
+            });
         }
         return out;
     }

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -17,47 +18,71 @@ final class Matches {
 
     enum Kind { NEW, REPEATED, EXISTING }
 
-    record Outcome(Kind kind, MatchFinder.Existing existing) {
+    /**
+     * @param existing    the stored record matched (also for a repeat of a row that matched it)
+     * @param field       the field that matched: a {@link MatchKey} key, or "recordId"
+     * @param earlierLine for a repeat, the line of the earlier row; otherwise 0
+     */
+    record Outcome(Kind kind, MatchFinder.Existing existing, String field, long earlierLine) {
     }
 
     private Matches() {
     }
 
+    static String seenKey(MatchKey key, String value) {
+        return key.key() + ":" + value;
+    }
+
     /**
      * @param keys  per row, its normalized match values (absent when blank)
      * @param ids   per row, the record id it names itself (rapportId column), or null
+     * @param lines per row, its line in the file
+     * @param pending match values of rows of earlier batches not committed yet (see {@link #seenKey}), with their line
      */
-    static List<Outcome> decide(MatchFinder finder, String table, List<Map<MatchKey, String>> keys, List<Long> ids) {
+    static List<Outcome> decide(MatchFinder finder, String table, List<Map<MatchKey, String>> keys, List<Long> ids,
+                                List<Long> lines, Map<String, Long> pending) {
         Map<MatchKey, Set<String>> wanted = new EnumMap<>(MatchKey.class);
         for (Map<MatchKey, String> k : keys) {
             k.forEach((key, v) -> wanted.computeIfAbsent(key, x -> new HashSet<>()).add(v));
         }
         Map<MatchKey, Map<String, MatchFinder.Existing>> stored = finder.find(table, wanted);
-        Map<Long, MatchFinder.Existing> byId = finder.byIds(table, ids.stream().filter(java.util.Objects::nonNull).toList());
-        Set<String> seen = new HashSet<>();
-        Map<Long, Boolean> seenIds = new HashMap<>();
+        Map<Long, MatchFinder.Existing> byId = finder.byIds(table, ids.stream().filter(Objects::nonNull).toList());
+        Map<String, Long> seen = new HashMap<>(pending);
+        Map<Long, Long> seenIds = new HashMap<>();
         List<Outcome> out = new ArrayList<>(keys.size());
         for (int i = 0; i < keys.size(); i++) {
             Map<MatchKey, String> k = keys.get(i);
+            long line = lines.get(i);
             MatchFinder.Existing existing = ids.get(i) == null ? null : byId.get(ids.get(i));
+            String field = existing == null ? null : "recordId";
             for (var e : k.entrySet()) {
                 if (existing == null) {
                     existing = stored.getOrDefault(e.getKey(), Map.of()).get(e.getValue());
+                    field = existing == null ? null : e.getKey().key();
                 }
             }
-            boolean repeated = false;
+            Long earlier = null;
+            String repeatedField = null;
             for (var e : k.entrySet()) {
-                repeated |= !seen.add(e.getKey() + ":" + e.getValue());
+                Long first = seen.putIfAbsent(seenKey(e.getKey(), e.getValue()), line);
+                if (first != null && earlier == null) {
+                    earlier = first;
+                    repeatedField = e.getKey().key();
+                }
             }
             if (existing != null) {
-                repeated |= seenIds.put(existing.id(), true) != null;
+                Long first = seenIds.putIfAbsent(existing.id(), line);
+                if (first != null && earlier == null) {
+                    earlier = first;
+                    repeatedField = field;
+                }
             }
-            if (repeated) {
-                out.add(new Outcome(Kind.REPEATED, existing));
+            if (earlier != null) {
+                out.add(new Outcome(Kind.REPEATED, existing, repeatedField, earlier));
             } else if (existing != null) {
-                out.add(new Outcome(Kind.EXISTING, existing));
+                out.add(new Outcome(Kind.EXISTING, existing, field, 0));
             } else {
-                out.add(new Outcome(Kind.NEW, null));
+                out.add(new Outcome(Kind.NEW, null, null, 0));
             }
         }
         return out;

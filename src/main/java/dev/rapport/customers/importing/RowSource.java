@@ -15,6 +15,15 @@ public interface RowSource extends AutoCloseable {
     /** The next data row, or null at the end of the data. */
     SourceRow next() throws IOException;
 
+    /**
+     * How far the rows read so far reach into the file, in the unit of {@link #length()} (bytes
+     * for text files). Progress is shown from this, so the file need not be read twice to count rows.
+     */
+    long position();
+
+    /** The whole file in the unit of {@link #position()}. */
+    long length();
+
     @Override
     void close() throws IOException;
 }

@@ -15,6 +15,11 @@ public record SourceRow(long line, List<String> values, String raw) {
 
     /** A row with nothing in it ends the data (Salesforce reports put a footer after a blank row). */
     static boolean isBlank(List<String> values) {
-        return values.stream().allMatch(v -> v == null || v.isBlank());
+        for (String v : values) {
+            if (v != null && !v.isBlank()) {
+                return false;
+            }
+        }
+        return true;
     }
 }

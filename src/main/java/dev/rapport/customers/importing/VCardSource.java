@@ -10,7 +10,6 @@ import ezvcard.property.StructuredName;
 import ezvcard.property.Telephone;
 import ezvcard.property.Title;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
@@ -34,13 +33,26 @@ class VCardSource implements RowSource {
             "birthday", "notes", "externalId");
 
     private final VCardReader reader;
+    private final RowSources.Counting counting;
+    private final long length;
     private long count;
 
-    VCardSource(Path file) throws IOException {
+    VCardSource(FileContent file) throws IOException {
+        length = file.size();
+        counting = new RowSources.Counting(file.open());
         // a lenient decoder: real exports hold stray bytes (Shift_JIS names, broken quoted-printable)
         // and one bad byte must not make the whole file unreadable
-        reader = new VCardReader(new java.io.InputStreamReader(java.nio.file.Files.newInputStream(file),
-                java.nio.charset.StandardCharsets.UTF_8));
+        reader = new VCardReader(new java.io.InputStreamReader(counting, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public long position() {
+        return Math.min(counting.count(), length);
+    }
+
+    @Override
+    public long length() {
+        return length;
     }
 
     @Override

@@ -1,7 +1,10 @@
 package dev.rapport.customers.importing;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -10,19 +13,44 @@ import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 
-/** The first sheet of an xlsx workbook, streamed row by row with fastexcel-reader. */
+/**
+ * The first sheet of an xlsx workbook, streamed row by row with fastexcel-reader. A workbook is a
+ * zip archive whose directory sits at its end, so the file is copied to a temporary file on the
+ * node that reads it (and deleted on close); progress counts rows, which are counted first.
+ */
 class XlsxSource implements RowSource {
 
+    private final Path copy;
     private final ReadableWorkbook workbook;
     private final Stream<Row> stream;
     private final Iterator<Row> rows;
     private final List<String> headers;
+    private final long length;
+    private long read;
     private boolean ended;
 
-    XlsxSource(Path file) throws IOException {
-        workbook = new ReadableWorkbook(file.toFile(), new org.dhatim.fastexcel.reader.ReadingOptions(true, false));
+    XlsxSource(FileContent file) throws IOException {
+        copy = Files.createTempFile("rapport-import-", ".xlsx");
+        try {
+            try (InputStream in = file.open()) {
+                Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+            }
+            length = countRows(copy);
+            workbook = open(copy);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(copy);
+            throw e;
+        }
         stream = workbook.getFirstSheet().openStream();
         rows = stream.iterator();
+        headers = firstNonBlank(rows).stream().map(h -> h == null ? "" : h.trim()).toList();
+    }
+
+    private static ReadableWorkbook open(Path file) throws IOException {
+        return new ReadableWorkbook(file.toFile(), new org.dhatim.fastexcel.reader.ReadingOptions(true, false));
+    }
+
+    private static List<String> firstNonBlank(Iterator<Row> rows) {
         List<String> first = List.of();
         while (rows.hasNext()) {
             first = values(rows.next());
@@ -30,7 +58,30 @@ class XlsxSource implements RowSource {
                 break;
             }
         }
-        headers = first.stream().map(h -> h == null ? "" : h.trim()).toList();
+        return first;
+    }
+
+    /** Data rows up to the first blank one, as {@link #next} will return them. */
+    private static long countRows(Path file) throws IOException {
+        try (ReadableWorkbook wb = open(file); Stream<Row> s = wb.getFirstSheet().openStream()) {
+            Iterator<Row> it = s.iterator();
+            firstNonBlank(it);
+            long n = 0;
+            while (it.hasNext() && !SourceRow.isBlank(values(it.next()))) {
+                n++;
+            }
+            return n;
+        }
+    }
+
+    @Override
+    public long position() {
+        return read;
+    }
+
+    @Override
+    public long length() {
+        return length;
     }
 
     @Override
@@ -49,6 +100,7 @@ class XlsxSource implements RowSource {
             ended = true;
             return null;
         }
+        read++;
         return new SourceRow(row.getRowNum(), values, String.join(",", values.stream().map(v -> v == null ? "" : v).toList()));
     }
 
@@ -82,7 +134,11 @@ class XlsxSource implements RowSource {
 
     @Override
     public void close() throws IOException {
-        stream.close();
-        workbook.close();
+        try {
+            stream.close();
+            workbook.close();
+        } finally {
+            Files.deleteIfExists(copy);
+        }
     }
 }

@@ -66,6 +66,7 @@ class ImportApiController {
                     + "mode = create|update|skip (default create), optional matchOn = email|phone|creditCode|externalId, "
                     + "optional mapping as JSON {\"column header\": \"field or cf.<key> or empty to ignore\"} or repeated "
                     + "map.<column header>=<field> parameters. Columns not mentioned are mapped from their header. "
+                    + "The file is stored in the database and imported by a background job on any node. "
                     + "Answers 202 with the import id; poll GET /api/v1/imports/{id}. Needs customer:import or contact:import.")
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<Accepted> create(@RequestParam(required = false) MultipartFile file, @RequestParam(required = false) String type,
@@ -88,7 +89,10 @@ class ImportApiController {
         return imports.list(users.current(), Math.max(1, Math.min(limit, 200))).stream().map(ImportStatus::of).toList();
     }
 
-    @Operation(summary = "Status and counts of an import: status preview|queued|running|done|failed, processed of totalRows")
+    @Operation(summary = "Status and counts of an import: status preview|queued|running|done|failed",
+            description = "While an import runs, percent is how far into the file it has got and processed counts the rows "
+                    + "committed so far; totalRows is known once it is done. Every processed row is exactly one of created, "
+                    + "updated, skipped or rejected.")
     @GetMapping("/{id}")
     ImportStatus get(@PathVariable long id) {
         return ImportStatus.of(imports.find(users.current(), id));
@@ -98,17 +102,35 @@ class ImportApiController {
     @GetMapping("/{id}/errors")
     ImportReports.Page errors(@PathVariable long id, @RequestParam(required = false) String cursor,
                               @RequestParam(defaultValue = "100") int limit) {
-        return reports.page(users.current(), id, cursor, Math.max(1, Math.min(limit, 1000)), LocaleContextHolder.getLocale());
+        return reports.page(users.current(), id, false, cursor, Math.max(1, Math.min(limit, 1000)), LocaleContextHolder.getLocale());
+    }
+
+    @Operation(summary = "Skipped rows with line number, translated reason (the record or earlier line they match) and raw text; "
+            + "keyset-paged with next")
+    @GetMapping("/{id}/skipped")
+    ImportReports.Page skipped(@PathVariable long id, @RequestParam(required = false) String cursor,
+                               @RequestParam(defaultValue = "100") int limit) {
+        return reports.page(users.current(), id, true, cursor, Math.max(1, Math.min(limit, 1000)), LocaleContextHolder.getLocale());
     }
 
     @Operation(summary = "All rejected rows as a CSV report (UTF-8 with BOM)")
     @GetMapping("/{id}/errors.csv")
     void errorsCsv(@PathVariable long id, HttpServletResponse response) throws IOException {
+        csv(id, false, "errors", response);
+    }
+
+    @Operation(summary = "All skipped rows as a CSV report (UTF-8 with BOM)")
+    @GetMapping("/{id}/skipped.csv")
+    void skippedCsv(@PathVariable long id, HttpServletResponse response) throws IOException {
+        csv(id, true, "skipped", response);
+    }
+
+    private void csv(long id, boolean skipped, String name, HttpServletResponse response) throws IOException {
         CurrentUser me = users.current();
         imports.find(me, id);
         response.setContentType("text/csv;charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"import-" + id + "-errors.csv\"");
-        reports.writeCsv(me, id, response.getOutputStream(), LocaleContextHolder.getLocale());
+        response.setHeader("Content-Disposition", "attachment; filename=\"import-" + id + "-" + name + ".csv\"");
+        reports.writeCsv(me, id, skipped, response.getOutputStream(), LocaleContextHolder.getLocale());
     }
 
     private Map<String, String> mapping(String mappingJson, Map<String, String> params) {

@@ -87,7 +87,8 @@ class ImportPagesController {
         CurrentUser me = page.me();
         ImportJob job = imports.find(me, id);
         model.addAttribute("job", job);
-        model.addAttribute("errors", reports.page(me, id, null, 20, LocaleContextHolder.getLocale()).items());
+        model.addAttribute("errors", reports.page(me, id, false, null, 20, LocaleContextHolder.getLocale()).items());
+        model.addAttribute("skippedRows", reports.page(me, id, true, null, 20, LocaleContextHolder.getLocale()).items());
         return htmx.isHtmxRequest() ? "imports/show :: progress" : "imports/show";
     }
 }

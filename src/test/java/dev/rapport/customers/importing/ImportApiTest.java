@@ -92,6 +92,28 @@ class ImportApiTest {
     }
 
     @Test
+    void listsSkippedRowsWithTheirReasonInTheCallersLanguage() throws Exception {
+        String u = UUID.randomUUID().toString().substring(0, 8);
+        byte[] csv = ("Name,Email\nSkip " + u + ",s" + u + "@example.com\nSkip again " + u + ",s" + u + "@example.com\n")
+                .getBytes(StandardCharsets.UTF_8);
+        ImportJob job = importNow(admin(), "skips.csv", csv, "customers", "create");
+        assertThat(job.created()).isEqualTo(1);
+        assertThat(job.skipped()).isEqualTo(1);
+
+        mvc.perform(get("/api/v1/imports/" + job.id() + "/skipped").header("Accept-Language", "zh-CN").with(user(ADMIN)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[0].line").value(3))
+                .andExpect(jsonPath("$.items[0].reason").value("邮箱: 与文件第 2 行重复"));
+        mvc.perform(get("/api/v1/imports/" + job.id() + "/errors").with(user(ADMIN)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.items").isEmpty());
+        String report = mvc.perform(get("/api/v1/imports/" + job.id() + "/skipped.csv").with(user(ADMIN)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(report).contains("Skip again " + u);
+        CurrentUser other = userWithRole("sales-rep");
+        mvc.perform(get("/api/v1/imports/" + job.id() + "/skipped").with(user(other.email()))).andExpect(status().isNotFound());
+    }
+
+    @Test
     void answersProblemDetailsForAMissingFileAndAnUnknownType() throws Exception {
         mvc.perform(multipart("/api/v1/imports").param("type", "customers").with(user(ADMIN)).with(csrf()))
                 .andExpect(status().isBadRequest())
