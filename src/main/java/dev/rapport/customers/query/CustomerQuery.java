@@ -163,7 +163,10 @@ public class CustomerQuery {
             if (recent != null) {
                 return recent;
             }
-            return listAll(f, scope, cursor, limit, true);
+            // too few matches among the newest rows: a rare filter is best answered by its own
+            // indexes, a common one whose matches are just not among the newest (after an import
+            // of another region, say) by walking the newest rows until a page is found
+            return listAll(f, scope, cursor, limit, f.q() != null || !common(f, scope));
         }
         return listAll(f, scope, cursor, limit, false);
     }
@@ -282,6 +285,21 @@ public class CustomerQuery {
             page.items().forEach(consumer);
             cursor = page.next();
         } while (cursor != null);
+    }
+
+    /** How many matches make a filter common enough to find a page by walking the newest rows. */
+    static final int COMMON = 5_000;
+
+    /**
+     * Whether at least {@value #COMMON} customers in scope match; the limit lets the database stop
+     * early, so the probe is cheap for common filters and, through the filter's index, for rare ones.
+     */
+    private boolean common(CustomerFilter f, OwnerScope scope) {
+        Where w = where(f, scope);
+        Map<String, Object> params = new HashMap<>(w.params());
+        params.put("probe", COMMON);
+        return jdbc.sql("select count(*) from (select 1 from customers c" + w.sql() + " limit :probe) x")
+                .params(params).query(Long.class).single() >= COMMON;
     }
 
     /** Exact count up to the cap; at the cap the UI shows "10,000+". */
