@@ -1,8 +1,8 @@
 package dev.rapport.customers.query;
 
 import dev.rapport.customers.domain.Normalizer;
-import dev.rapport.platform.ChineseNames;
 import dev.rapport.identity.OwnerScope;
+import dev.rapport.platform.ChineseNames;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
