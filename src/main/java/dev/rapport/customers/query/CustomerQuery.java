@@ -192,11 +192,15 @@ public class CustomerQuery {
         params.putAll(outer.params());
         params.put("window", SEARCH_WINDOW);
         params.put("limit", limit + 1);
+        // H2 (the embedded database, where search also runs in memory) reads every row of a scoped
+        // user's owners to take the newest; from the owner index it takes only their ids
+        String window = search.inMemory()
+                ? "(select c.id from customers c" + innerWhere + " order by c.id desc limit :window) w join customers c on c.id = w.id"
+                : "(select * from customers c" + innerWhere + " order by c.id desc limit :window) c";
         List<CustomerRow> rows = jdbc.sql("""
                         select c.id, c.type, c.name, c.phone, c.email, c.province, c.city, c.industry, c.source, c.tags,
                                c.status, c.tier, c.owner_id, c.created_at, c.updated_at
-                        from (select * from customers c""" + innerWhere + " order by c.id desc limit :window) c" + outer.sql()
-                        + " order by c.id desc limit :limit")
+                        from\s""" + window + outer.sql() + " order by c.id desc limit :limit")
                 .params(params).query(CustomerQuery::row).list();
         if (rows.size() <= limit) {
             return null;
