@@ -75,6 +75,9 @@ class CustomerJourneyBrowserTest extends BrowserTestSupport {
     /** Saves the customer form; a possible-duplicate warning is answered with "save anyway". */
     private void saveCustomer() {
         driver.findElement(By.id("save-customer")).click();
+        // the answer is either the saved customer's page or the form again with the warning: wait for one
+        new WebDriverWait(driver, java.time.Duration.ofSeconds(10)).until(d -> !d.findElements(By.id("customer-name")).isEmpty()
+                || !d.findElements(By.id("duplicate-warning")).isEmpty());
         if (!driver.findElements(By.id("duplicate-warning")).isEmpty()) {
             driver.findElement(By.id("save-customer")).click();
         }
