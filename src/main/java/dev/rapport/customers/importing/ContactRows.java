@@ -3,7 +3,6 @@ package dev.rapport.customers.importing;
 import dev.rapport.customers.ContactInput;
 import dev.rapport.customers.ContactManagement;
 import dev.rapport.customers.domain.ContactStore;
-import dev.rapport.customers.domain.CustomFieldDef;
 import dev.rapport.customers.domain.CustomValue;
 import dev.rapport.customers.domain.CustomerStore;
 import dev.rapport.customers.domain.StoredContact;
@@ -13,6 +12,7 @@ import dev.rapport.platform.InvalidInputException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
  * contact typed into the UI passes.
  */
 @Component
-class ContactRows implements RecordRows<ContactInput, ValidContact> {
+class ContactRows extends MatchingRecordRows<ContactInput, ValidContact, StoredContact> {
 
     private final ContactStore store;
     private final CustomerStore customerStore;
@@ -39,6 +39,7 @@ class ContactRows implements RecordRows<ContactInput, ValidContact> {
 
     ContactRows(ContactStore store, CustomerStore customerStore, ContactManagement contacts, MatchFinder finder,
                 CustomerRows.Shared shared) {
+        super(finder);
         this.store = store;
         this.customerStore = customerStore;
         this.contacts = contacts;
@@ -107,53 +108,47 @@ class ContactRows implements RecordRows<ContactInput, ValidContact> {
     }
 
     @Override
-    public BatchResult write(ImportContext ctx, Prepared<ContactInput, ValidContact> batch, Map<String, Long> earlier) {
-        BatchResult result = batch.result();
-        List<Prepared.Candidate<ContactInput, ValidContact>> candidates = batch.candidates();
-        List<Matches.Outcome> outcomes = Matches.decide(finder, "contacts", batch.keys(), batch.recordIds(), batch.lines(), earlier);
-        Map<Long, StoredContact> old = ctx.mode() != ImportMode.UPDATE ? Map.of()
-                : store.findAll(outcomes.stream().filter(o -> o.kind() == Matches.Kind.EXISTING).map(o -> o.existing().id()).toList())
-                        .stream().collect(Collectors.toMap(StoredContact::id, Function.identity()));
-        Map<Long, Map<Long, CustomValue>> oldCustom = old.isEmpty() ? Map.of() : customerStore.customValues("contact", old.keySet());
-        List<CustomFieldDef> defs = ctx.validation().customFields().stream().filter(d -> d.entityType().equals("contact")).toList();
-        List<ValidContact> toInsert = new ArrayList<>();
-        List<StoredContact> toUpdate = new ArrayList<>();
-        List<ValidContact> updated = new ArrayList<>();
-        for (int i = 0; i < candidates.size(); i++) {
-            Prepared.Candidate<ContactInput, ValidContact> c = candidates.get(i);
-            Matches.Outcome o = outcomes.get(i);
-            switch (RowAction.of(ctx, o, c.valid() != null, old.keySet())) {
-                case INSERT -> toInsert.add(c.valid());
-                case INVALID -> result.reject(c.row(), RejectReason.encode(c.errors()));
-                case SKIP -> result.skip(c.row(), RowAction.skipReason(ctx, o));
-                case NOT_VISIBLE -> result.reject(c.row(), RejectReason.encode("row", "error.import.notVisible"));
-                case UPDATE -> {
-                    StoredContact stored = old.get(o.existing().id());
-                    var errors = new InvalidInputException.Collector();
-                    ContactInput merged = StoredValues.overlay(stored,
-                            StoredValues.asText(oldCustom.getOrDefault(stored.id(), Map.of()), defs), c.input());
-                    ValidContact valid = validateMerged(ctx, merged, errors);
-                    if (errors.hasErrors()) {
-                        result.reject(c.row(), RejectReason.encode(errors.errors()));
-                    } else {
-                        toUpdate.add(stored);
-                        updated.add(valid);
-                    }
-                }
-            }
-        }
+    String table() {
+        return "contacts";
+    }
+
+    @Override
+    String entityType() {
+        return "contact";
+    }
+
+    @Override
+    List<StoredContact> findAll(List<Long> ids) {
+        return store.findAll(ids);
+    }
+
+    @Override
+    long idOf(StoredContact stored) {
+        return stored.id();
+    }
+
+    @Override
+    Map<Long, Map<Long, CustomValue>> customValues(Collection<Long> ids) {
+        return customerStore.customValues("contact", ids);
+    }
+
+    @Override
+    ContactInput overlay(StoredContact stored, Map<String, String> storedCustom, ContactInput row) {
+        return StoredValues.overlay(stored, storedCustom, row);
+    }
+
+    @Override
+    void store(ImportContext ctx, List<StoredContact> toUpdate, List<ValidContact> updated, List<ValidContact> toInsert) {
         contacts.updateAllValid(ctx.user(), toUpdate, updated);
-        result.updated += updated.size();
         insert(ctx, toInsert);
-        result.created += toInsert.size();
-        return result;
     }
 
     /**
      * The stored company is looked up again, since the batch may not have named it. A user without
      * customer:view cannot link contacts to companies; that is a rejected row, not a failed import.
      */
-    private ValidContact validateMerged(ImportContext ctx, ContactInput merged, InvalidInputException.Collector errors) {
+    @Override
+    ValidContact validateMerged(ImportContext ctx, ContactInput merged, InvalidInputException.Collector errors) {
         try {
             return contacts.validate(ctx.user(), merged, ctx.validation(), errors);
         } catch (AccessDeniedException e) {

@@ -3,7 +3,6 @@ package dev.rapport.customers.importing;
 import dev.rapport.customers.CustomerInput;
 import dev.rapport.customers.CustomerManagement;
 import dev.rapport.customers.domain.CreditCode;
-import dev.rapport.customers.domain.CustomFieldDef;
 import dev.rapport.customers.domain.CustomValue;
 import dev.rapport.customers.domain.CustomerStore;
 import dev.rapport.customers.domain.CustomerValidator;
@@ -16,10 +15,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,12 +26,11 @@ import org.springframework.stereotype.Component;
  * PostgreSQL (JDBC batches elsewhere), their status history and their audit entries likewise.
  */
 @Component
-class CustomerRows implements RecordRows<CustomerInput, ValidCustomer> {
+class CustomerRows extends MatchingRecordRows<CustomerInput, ValidCustomer, StoredCustomer> {
 
     private final CustomerStore store;
     private final CustomerValidator validator;
     private final CustomerManagement customers;
-    private final MatchFinder finder;
     private final Shared shared;
 
     /** Services that do not vary by record type, grouped to keep constructors small. */
@@ -82,10 +79,10 @@ class CustomerRows implements RecordRows<CustomerInput, ValidCustomer> {
     }
 
     CustomerRows(CustomerStore store, CustomerValidator validator, CustomerManagement customers, MatchFinder finder, Shared shared) {
+        super(finder);
         this.store = store;
         this.validator = validator;
         this.customers = customers;
-        this.finder = finder;
         this.shared = shared;
     }
 
@@ -115,46 +112,44 @@ class CustomerRows implements RecordRows<CustomerInput, ValidCustomer> {
     }
 
     @Override
-    public BatchResult write(ImportContext ctx, Prepared<CustomerInput, ValidCustomer> batch, Map<String, Long> earlier) {
-        BatchResult result = batch.result();
-        List<Prepared.Candidate<CustomerInput, ValidCustomer>> candidates = batch.candidates();
-        List<Matches.Outcome> outcomes = Matches.decide(finder, "customers", batch.keys(), batch.recordIds(), batch.lines(), earlier);
-        Map<Long, StoredCustomer> old = ctx.mode() != ImportMode.UPDATE ? Map.of()
-                : store.findAll(outcomes.stream().filter(o -> o.kind() == Matches.Kind.EXISTING).map(o -> o.existing().id()).toList())
-                        .stream().collect(Collectors.toMap(StoredCustomer::id, Function.identity()));
-        Map<Long, Map<Long, CustomValue>> oldCustom = old.isEmpty() ? Map.of() : store.customValues("customer", old.keySet());
-        List<CustomFieldDef> defs = ctx.validation().customFields().stream().filter(d -> d.entityType().equals("customer")).toList();
-        List<ValidCustomer> toInsert = new ArrayList<>();
-        List<StoredCustomer> toUpdate = new ArrayList<>();
-        List<ValidCustomer> updated = new ArrayList<>();
-        for (int i = 0; i < candidates.size(); i++) {
-            Prepared.Candidate<CustomerInput, ValidCustomer> c = candidates.get(i);
-            Matches.Outcome o = outcomes.get(i);
-            switch (RowAction.of(ctx, o, c.valid() != null, old.keySet())) {
-                case INSERT -> toInsert.add(c.valid());
-                case INVALID -> result.reject(c.row(), RejectReason.encode(c.errors()));
-                case SKIP -> result.skip(c.row(), RowAction.skipReason(ctx, o));
-                case NOT_VISIBLE -> result.reject(c.row(), RejectReason.encode("row", "error.import.notVisible"));
-                case UPDATE -> {
-                    StoredCustomer stored = old.get(o.existing().id());
-                    var errors = new InvalidInputException.Collector();
-                    CustomerInput merged = StoredValues.overlay(stored,
-                            StoredValues.asText(oldCustom.getOrDefault(stored.id(), Map.of()), defs), c.input());
-                    ValidCustomer valid = validator.validate(merged, ctx.validation(), errors);
-                    if (errors.hasErrors()) {
-                        result.reject(c.row(), RejectReason.encode(errors.errors()));
-                    } else {
-                        toUpdate.add(stored);
-                        updated.add(valid);
-                    }
-                }
-            }
-        }
+    String table() {
+        return "customers";
+    }
+
+    @Override
+    String entityType() {
+        return "customer";
+    }
+
+    @Override
+    List<StoredCustomer> findAll(List<Long> ids) {
+        return store.findAll(ids);
+    }
+
+    @Override
+    long idOf(StoredCustomer stored) {
+        return stored.id();
+    }
+
+    @Override
+    Map<Long, Map<Long, CustomValue>> customValues(Collection<Long> ids) {
+        return store.customValues("customer", ids);
+    }
+
+    @Override
+    CustomerInput overlay(StoredCustomer stored, Map<String, String> storedCustom, CustomerInput row) {
+        return StoredValues.overlay(stored, storedCustom, row);
+    }
+
+    @Override
+    ValidCustomer validateMerged(ImportContext ctx, CustomerInput merged, InvalidInputException.Collector errors) {
+        return validator.validate(merged, ctx.validation(), errors);
+    }
+
+    @Override
+    void store(ImportContext ctx, List<StoredCustomer> toUpdate, List<ValidCustomer> updated, List<ValidCustomer> toInsert) {
         customers.updateAllValid(ctx.user(), toUpdate, updated, "import");
-        result.updated += updated.size();
         insert(ctx, toInsert);
-        result.created += toInsert.size();
-        return result;
     }
 
     /** New customers with their first status and an "import" audit entry naming the file. */
