@@ -138,6 +138,33 @@ public class Stakeholders {
                 .orElseThrow();
     }
 
+    /**
+     * Takes a contact out of a context's chain (back to "not placed"). Lines of others to the
+     * contact stay: they still report to that person, who then shows in the map unplaced.
+     */
+    @Transactional
+    public void remove(CurrentUser user, long contactId, String context, long expectedVersion) {
+        user.require("contact", "edit");
+        checkContext(context);
+        StoredContact contact = visibleContact(user, contactId);
+        store.lockOrganization(contact.customerId());
+        StoredStakeholder old = store.find(contactId, context).orElse(null);
+        long current = old == null ? 0 : old.version();
+        if (current != expectedVersion) {
+            throw new StaleVersionException("stakeholder", current);
+        }
+        if (old == null) {
+            return;
+        }
+        store.delete(old.id());
+        List<AuditLog.Change> changes = new ArrayList<>();
+        old.fields().forEach((f, v) -> changes.add(new AuditLog.Change(f, v, null)));
+        if (!ORGANIZATION.equals(context)) {
+            changes.add(new AuditLog.Change("context", context, null));
+        }
+        with.audit.recordChanges("contact", contactId, "stakeholder", user.id(), changes);
+    }
+
     /** Drops a context's rows of an organization (its owner record was deleted); audited on the customer. */
     @Transactional
     public void forgetContext(long customerId, String context, long actorId) {

@@ -125,6 +125,25 @@ class DecisionChainTest extends ApiTestSupport {
     }
 
     @Test
+    void takingAContactOutOfTheChainKeepsTheLinesOfThoseReportingToIt() {
+        long org = createCustomer(adminToken(), "{\"name\":\"" + unique("Out") + "\"}");
+        long boss = contact(adminToken(), org, "Boss", "CEO");
+        long staff = contact(adminToken(), org, "Staff", "Clerk");
+        place(boss, "{\"role\":\"decision-maker\",\"version\":0}");
+        place(staff, "{\"role\":\"user\",\"reportsToId\":" + boss + ",\"version\":0}");
+
+        assertThat(delete(adminToken(), "/api/v1/contacts/" + boss + "/stakeholder")).as("needs a version").hasStatus(400);
+        assertThat(delete(adminToken(), "/api/v1/contacts/" + boss + "/stakeholder?version=0")).hasStatus(409);
+        assertThat(delete(adminToken(), "/api/v1/contacts/" + boss + "/stakeholder?version=1")).hasStatus(204);
+
+        var chain = get(adminToken(), "/api/v1/customers/" + org + "/decision-chain");
+        assertThat(node(chain, boss)).containsEntry("assigned", false).containsEntry("version", 0);
+        assertThat(node(chain, staff)).containsEntry("reportsToId", (int) boss);
+        List<String> fields = json(get(adminToken(), "/api/v1/contacts/" + boss + "/history"), "$.items[?(@.action == 'stakeholder')].field");
+        assertThat(fields).contains("role");
+    }
+
+    @Test
     void anotherRepSeesNeitherTheChainNorTheContact() {
         String ownerEmail = unique("rep") + "@test.local";
         String otherEmail = unique("rep") + "@test.local";
@@ -256,5 +275,9 @@ class DecisionChainTest extends ApiTestSupport {
         var stale = mvc.post().uri("/contacts/" + staff + "/stakeholder?lang=en").header("HX-Request", "true").with(user(email)).with(csrf())
                 .param("role", "user").param("version", "0").exchange();
         assertThat(body(stale)).contains("id=\"chain-stale\"");
+
+        var removed = mvc.post().uri("/contacts/" + staff + "/stakeholder/remove?lang=en").header("HX-Request", "true").with(user(email))
+                .with(csrf()).param("version", "1").exchange();
+        assertThat(body(removed)).contains("Not placed yet").doesNotContain("Champion");
     }
 }

@@ -12,12 +12,14 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -74,5 +76,19 @@ class DecisionChainApiController {
         long current = stakeholders.of(me, id).version();
         Stakeholder s = stakeholders.set(me, id, ETags.expectedVersion(ifMatch, request.version(), current), request.toInput());
         return ResponseEntity.ok().eTag(ETags.of(s.version())).body(s);
+    }
+
+    @Operation(summary = "Take a contact out of the decision chain (back to not placed); send If-Match or ?version. "
+            + "Contacts reporting to it keep that line")
+    @DeleteMapping("/contacts/{id}/stakeholder")
+    ResponseEntity<Void> remove(@PathVariable long id, @RequestParam(required = false) Long version,
+                                @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        CurrentUser me = users.current();
+        if ((ifMatch == null || ifMatch.isBlank()) && version == null) {
+            throw new InvalidInputException("version", "error.version.required");
+        }
+        long current = stakeholders.of(me, id).version();
+        stakeholders.remove(me, id, Stakeholders.ORGANIZATION, ETags.expectedVersion(ifMatch, version, current));
+        return ResponseEntity.noContent().build();
     }
 }

@@ -80,6 +80,21 @@ class DecisionChainPagesController {
         return render(me, stakeholders.chain(me, customerId), form, model);
     }
 
+    @PostMapping("/contacts/{id}/stakeholder/remove")
+    String remove(@PathVariable long id, @RequestParam long version, HtmxRequest htmx, Model model) {
+        CurrentUser me = users.current();
+        long customerId = contacts.visible(me, id).customerId();
+        try {
+            stakeholders.remove(me, id, Stakeholders.ORGANIZATION, version);
+        } catch (StaleVersionException e) {
+            model.addAttribute("stale", true);
+        }
+        if (!htmx.isHtmxRequest()) {
+            return "redirect:/customers/" + customerId;
+        }
+        return render(me, stakeholders.chain(me, customerId), null, model);
+    }
+
     private String render(CurrentUser me, DecisionChain chain, StakeholderForm form, Model model) {
         model.addAttribute("chain", chain);
         model.addAttribute("form", form);
