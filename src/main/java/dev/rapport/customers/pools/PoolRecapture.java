@@ -134,7 +134,7 @@ public class PoolRecapture {
         byOwner.forEach((owner, ids) -> {
             List<Long> distinct = ids.stream().distinct().toList();
             all.addAll(distinct);
-            notices.add(new Notifications.Notice(owner, "pool.warning", "notification.poolWarning",
+            notices.add(new Notifications.Notice(owner, "pool.warning", "pool.notification.warning",
                     List.of((long) distinct.size()), "/pools/due"));
         });
         tx.executeWithoutResult(status -> {

@@ -315,7 +315,7 @@ public class CustomerQuery {
                 .params(params).query(Long.class).single();
     }
 
-    private List<CustomerRow> decorate(List<CustomerRow> rows) {
+    List<CustomerRow> decorate(List<CustomerRow> rows) {
         if (rows.isEmpty()) {
             return rows;
         }
@@ -350,7 +350,7 @@ public class CustomerQuery {
         return v.display();
     }
 
-    private static CustomerRow row(ResultSet rs, int n) throws SQLException {
+    static CustomerRow row(ResultSet rs, int n) throws SQLException {
         return new CustomerRow(rs.getLong("id"), rs.getString("type"), rs.getString("name"), rs.getString("phone"),
                 rs.getString("email"), rs.getString("province"), rs.getString("city"), rs.getString("industry"),
                 rs.getString("source"), CustomerValidator.tagList(rs.getString("tags")), rs.getString("status"),
