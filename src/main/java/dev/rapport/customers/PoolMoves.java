@@ -33,7 +33,8 @@ import org.springframework.transaction.annotation.Transactional;
  * <li>move: an administrator ({@code pool:manage}) moves customers to another pool.</li>
  * </ul>
  * Bulk calls answer per customer: {@code claimed}/{@code released}/{@code assigned}/{@code moved},
- * {@code taken} (someone else got it first), {@code capReached}, {@code notOwned} or
+ * {@code taken} (someone else got it first), {@code capReached}, {@code noPool} (a release with no
+ * pool named, none it came from and no default pool for its owner) or
  * {@code notFound} (never saying whether an invisible customer exists).
  */
 @Service
@@ -111,7 +112,7 @@ public class PoolMoves {
         user.require("customer", "edit");
         StoredCustomer c = customers.find(customerId).orElseThrow(() -> new NotFoundException("customer", customerId));
         String why = validReason(reason);
-        releaseOne(user, c, poolId, why, expectedVersion, users.scopeOf(user));
+        releaseOne(user, c, target(poolId, c, pools.defaultPoolByOwner()), why, expectedVersion, users.scopeOf(user));
     }
 
     /** {@link #release} for many customers at once (from the list); each at its current version. */
@@ -121,17 +122,28 @@ public class PoolMoves {
         String why = validReason(reason);
         List<Long> ids = distinct(customerIds);
         OwnerScope scope = users.scopeOf(user);
+        java.util.Map<Long, Long> defaults = pools.defaultPoolByOwner();
         List<Outcome> out = new ArrayList<>();
         for (StoredCustomer c : customers.findAll(ids)) {
             if (!scope.includes(c.ownerId())) {
                 continue;
             }
-            releaseOne(user, c, poolId, why, c.version(), scope);
+            Long target = target(poolId, c, defaults);
+            if (target == null) {
+                out.add(new Outcome(c.id(), "noPool"));
+                continue;
+            }
+            releaseOne(user, c, target, why, c.version(), scope);
             out.add(new Outcome(c.id(), "released"));
         }
         Set<Long> done = new HashSet<>(out.stream().map(Outcome::customerId).toList());
         ids.stream().filter(id -> !done.contains(id)).forEach(id -> out.add(new Outcome(id, "notFound")));
         return out;
+    }
+
+    /** The pool a release goes to: the one named, else the one the customer came from, else its owner's default pool. */
+    private static Long target(Long poolId, StoredCustomer c, java.util.Map<Long, Long> defaults) {
+        return poolId != null ? poolId : c.poolId() != null ? c.poolId() : c.ownerId() == null ? null : defaults.get(c.ownerId());
     }
 
     private void releaseOne(CurrentUser user, StoredCustomer c, Long poolId, String reason, long expectedVersion, OwnerScope scope) {
@@ -144,7 +156,7 @@ public class PoolMoves {
         if (!scope.includes(c.ownerId())) {
             throw new NotFoundException("customer", c.id());
         }
-        Long target = poolId != null ? poolId : c.poolId();
+        Long target = poolId;
         if (target == null) {
             throw new InvalidInputException("poolId", "error.required");
         }
