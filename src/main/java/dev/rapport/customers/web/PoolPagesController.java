@@ -93,7 +93,9 @@ class PoolPagesController {
             List<PoolMoves.Outcome> results = moves.claim(me, id, ids);
             long won = results.stream().filter(r -> r.result().equals("claimed")).count();
             redirect.addFlashAttribute("flash", page.msg("pool.results", won, results.size()));
-            redirect.addFlashAttribute("results", results);
+            // flash attributes live in the shared session store: plain strings, translated here
+            redirect.addFlashAttribute("results", new java.util.ArrayList<>(results.stream()
+                    .map(r -> "#" + r.customerId() + ": " + page.msg("pool.result." + r.result())).toList()));
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("flash", page.errorText(e));
         } catch (PoolCapReachedException e) {
