@@ -2,9 +2,13 @@
  * The customer database (客户数据库): organizations and individuals, their contacts, status with
  * history, tier, owner, custom fields, duplicate detection and merge, search, import and export.
  * Owns the tables customers, contacts, customer_status_history, custom_fields,
- * custom_field_values, saved_views, imports, import_errors and import_file_chunks (uploaded files
- * until their import ends). Runs imports as the db-scheduler jobs "customer-import" and
- * "customer-import-stale-uploads". Publishes {@link dev.rapport.customers.CustomersMerged} and
+ * custom_field_values, saved_views, imports, import_errors, import_file_chunks (uploaded files
+ * until their import ends), and the public pools (公海池) pools and pool_departments. Runs imports
+ * as the db-scheduler jobs "customer-import" and "customer-import-stale-uploads", and the pool
+ * recapture as "pool-recapture" (hourly). Publishes the pools through {@link dev.rapport.customers.Pools}
+ * and {@link dev.rapport.customers.PoolMoves}; other modules report follow-ups and purchases through
+ * {@link dev.rapport.customers.CustomerManagement#recordFollowUps} and
+ * {@link dev.rapport.customers.CustomerManagement#recordPurchase}. Publishes {@link dev.rapport.customers.CustomersMerged} and
  * {@link dev.rapport.customers.CustomerDeleted}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Customers")
