@@ -42,7 +42,7 @@ select 'organization', '压测客户' || g, 'potential', 'unrated',
        case when g % 10 = 0 then null else now() - ((g * 7919) % 400) * interval '1 day' end,
        now() - ((g * 104729) % 48) * interval '1 day',
        case when g % 2 = 0 then (now() - ((g * 31) % 400) * interval '1 day')::date end
-from generate_series(1, :n - 1000) g, r, p;
+from generate_series(1::bigint, :n - 1000) g, r, p;
 update customers set owned_since = created_at where owned_since is null and owner_id is not null;
 analyze customers;
 SQL

@@ -36,10 +36,17 @@ alter table customers add column owned_since timestamp with time zone default cu
 alter table customers add column last_activity_at timestamp with time zone;
 -- the latest purchase, kept by the orders module
 alter table customers add column last_purchase_on date;
--- the day the owner was last warned of the coming recapture: one warning a day at most
-alter table customers add column pool_warned_on date;
 
 update customers set owned_since = created_at;
+
+-- Owners warned of coming recaptures, by day: one warning per owner and day at most (so no customer
+-- is warned twice on a day), without writing to a customer row per warning.
+create table pool_warnings (
+    owner_id  bigint not null,
+    warned_on date   not null,
+    customers int    not null,
+    primary key (owner_id, warned_on)
+);
 
 -- a pool's unowned customers, newest first, and how many of them a rep holds (the cap)
 create index customers_pool_owner_idx on customers (pool_id, owner_id, id);

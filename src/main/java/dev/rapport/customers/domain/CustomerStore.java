@@ -238,7 +238,7 @@ public class CustomerStore {
 
     public int setOwner(Collection<Long> ids, long ownerId, Instant now) {
         return jdbc.sql("""
-                update customers set owner_id = :o, owned_since = :now, pool_warned_on = null, version = version + 1,
+                update customers set owner_id = :o, owned_since = :now, version = version + 1,
                     updated_at = :now where id in (:ids)""")
                 .param("o", ownerId).param("now", Timestamp.from(now)).param("ids", ids).update();
     }

@@ -131,7 +131,7 @@ public class PoolStore {
             return 0;
         }
         return jdbc.sql("""
-                update customers set owner_id = :u, owned_since = :now, pool_warned_on = null, version = version + 1,
+                update customers set owner_id = :u, owned_since = :now, version = version + 1,
                     updated_at = :now
                 where id in (:ids) and owner_id is null""")
                 .param("u", userId).param("now", Timestamp.from(now)).param("ids", ids).update();
@@ -140,7 +140,7 @@ public class PoolStore {
     /** Takes an owned customer from its owner into a pool; false when it changed since {@code version}. */
     public boolean putInPool(long customerId, long version, long poolId, Instant now) {
         return jdbc.sql("""
-                update customers set owner_id = null, pool_id = :p, owned_since = null, pool_warned_on = null,
+                update customers set owner_id = null, pool_id = :p, owned_since = null,
                     version = version + 1, updated_at = :now
                 where id = :id and version = :v and owner_id is not null""")
                 .param("p", poolId).param("now", Timestamp.from(now)).param("id", customerId).param("v", version).update() == 1;

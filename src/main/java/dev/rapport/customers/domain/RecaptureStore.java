@@ -13,7 +13,7 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Set-based SQL of the pool recapture job: find the owned customers a pool's rules make due, take
- * them back in batches, mark the ones whose owners were warned. Every statement handles a batch of
+ * them back in batches, count per owner the ones due soon, note which owners were warned on a day. Every statement handles a batch of
  * ids; nothing goes to the database once per customer.
  */
 @Repository
@@ -32,21 +32,47 @@ public class RecaptureStore {
     }
 
     private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.JdbcTemplate template;
 
-    RecaptureStore(JdbcClient jdbc) {
+    RecaptureStore(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate template) {
         this.jdbc = jdbc;
+        this.template = template;
     }
 
     /** Candidates, unlocked: the job re-checks each batch under lock before it moves anything. */
-    public List<Due> due(Rule rule, LocalDate notWarnedOn) {
+    public List<Due> due(Rule rule) {
         Map<String, Object> params = new HashMap<>();
         String where = where(rule, params);
-        if (notWarnedOn != null) {
-            where += " and (c.pool_warned_on is null or c.pool_warned_on < :today)";
-            params.put("today", Date.valueOf(notWarnedOn));
-        }
         return jdbc.sql("select c.id, c.owner_id from customers c where " + where).params(params)
                 .query((rs, n) -> new Due(rs.getLong(1), rs.getLong(2))).list();
+    }
+
+    /** How many customers of each owner the rule selects: the owners to warn, with their count. */
+    public Map<Long, Long> countByOwner(Rule rule) {
+        Map<String, Object> params = new HashMap<>();
+        String where = where(rule, params);
+        Map<Long, Long> out = new HashMap<>();
+        jdbc.sql("select c.owner_id, count(*) from customers c where " + where + " group by c.owner_id").params(params)
+                .query(rs -> {
+                    out.put(rs.getLong(1), rs.getLong(2));
+                });
+        return out;
+    }
+
+    /** Owners already warned on the day. */
+    public java.util.Set<Long> warnedOn(LocalDate day) {
+        return new java.util.HashSet<>(jdbc.sql("select owner_id from pool_warnings where warned_on = :d")
+                .param("d", Date.valueOf(day)).query(Long.class).list());
+    }
+
+    /** Notes the owners warned today; the key (owner, day) refuses a second warning the same day. */
+    public void recordWarnings(Map<Long, Long> counts, LocalDate day) {
+        List<Object[]> rows = new java.util.ArrayList<>();
+        counts.forEach((owner, n) -> rows.add(new Object[] {owner, Date.valueOf(day), n.intValue()}));
+        for (int i = 0; i < rows.size(); i += 1000) {
+            template.batchUpdate("insert into pool_warnings (owner_id, warned_on, customers) values (?, ?, ?)",
+                    rows.subList(i, Math.min(rows.size(), i + 1000)));
+        }
     }
 
     /** The batch's customers that are still due, locked so no claim or release can slip in before the move. */
@@ -60,14 +86,10 @@ public class RecaptureStore {
 
     public void returnToPool(Collection<Long> ids, long poolId, Instant now) {
         jdbc.sql("""
-                update customers set owner_id = null, pool_id = :p, owned_since = null, pool_warned_on = null,
+                update customers set owner_id = null, pool_id = :p, owned_since = null,
                     version = version + 1, updated_at = :now
                 where id in (:ids)""")
                 .param("p", poolId).param("now", Timestamp.from(now)).param("ids", ids).update();
-    }
-
-    public void markWarned(Collection<Long> ids, LocalDate day) {
-        jdbc.sql("update customers set pool_warned_on = :d where id in (:ids)").param("d", Date.valueOf(day)).param("ids", ids).update();
     }
 
     private static String where(Rule rule, Map<String, Object> params) {

@@ -27,8 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@value #BATCH} that are re-checked under lock, moved with one update and audited with one COPY,
  * each batch its own transaction (a node that dies mid-run loses nothing; the rest is found on the
  * next run). Then the owners of customers that will be due within the pool's warning days get ONE
- * notification each, and those customers are marked warned for the day, so a second run on the same
- * day warns nobody twice. Running it again changes nothing: what was due is in the pool now.
+ * notification each (counting them), unless the owner was warned already that day (pool_warnings):
+ * a second run on the same day warns nobody twice, and no customer row is written for a warning. Running it again changes nothing: what was due is in the pool now.
  */
 @Component
 public class PoolRecapture {
@@ -71,15 +71,16 @@ public class PoolRecapture {
             }
         }
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        Map<Long, List<Long>> warnedByOwner = new TreeMap<>();
+        Map<Long, Long> dueSoonByOwner = new TreeMap<>();
         for (Pool p : active) {
             if (p.warningDays() > 0) {
                 for (Rule rule : rules(p, defaultOwners.getOrDefault(p.id(), List.of()), now, p.warningDays())) {
-                    store.due(rule, today).forEach(d -> warnedByOwner.computeIfAbsent(d.ownerId(), k -> new ArrayList<>()).add(d.id()));
+                    store.countByOwner(rule).forEach((owner, n) -> dueSoonByOwner.merge(owner, n, Long::sum));
                 }
             }
         }
-        int warned = warn(warnedByOwner, today);
+        Map<Long, Long> warnedByOwner = warn(dueSoonByOwner, today);
+        int warned = (int) warnedByOwner.values().stream().mapToLong(Long::longValue).sum();
         if (recaptured > 0 || warned > 0) {
             log.info("Pool recapture: {} customers back in their pools, {} owners warned of {} customers, in {} ms", recaptured,
                     warnedByOwner.size(), warned, (System.nanoTime() - started) / 1_000_000);
@@ -101,7 +102,7 @@ public class PoolRecapture {
     }
 
     private int recapture(Pool p, Rule rule, Instant now) {
-        List<Due> candidates = store.due(rule, null);
+        List<Due> candidates = store.due(rule);
         int moved = 0;
         for (int i = 0; i < candidates.size(); i += BATCH) {
             List<Long> ids = candidates.subList(i, Math.min(candidates.size(), i + BATCH)).stream().map(Due::id).toList();
@@ -125,24 +126,20 @@ public class PoolRecapture {
         return moved;
     }
 
-    private int warn(Map<Long, List<Long>> byOwner, LocalDate today) {
-        if (byOwner.isEmpty()) {
-            return 0;
+    /** One notification per owner not yet warned today, and the note that they were, in one transaction. */
+    private Map<Long, Long> warn(Map<Long, Long> dueSoonByOwner, LocalDate today) {
+        if (dueSoonByOwner.isEmpty()) {
+            return Map.of();
         }
-        List<Notifications.Notice> notices = new ArrayList<>();
-        List<Long> all = new ArrayList<>();
-        byOwner.forEach((owner, ids) -> {
-            List<Long> distinct = ids.stream().distinct().toList();
-            all.addAll(distinct);
-            notices.add(new Notifications.Notice(owner, "pool.warning", "pool.notification.warning",
-                    List.of((long) distinct.size()), "/pools/due"));
-        });
-        tx.executeWithoutResult(status -> {
-            for (int i = 0; i < all.size(); i += BATCH) {
-                store.markWarned(all.subList(i, Math.min(all.size(), i + BATCH)), today);
+        return tx.execute(status -> {
+            Map<Long, Long> fresh = new TreeMap<>(dueSoonByOwner);
+            fresh.keySet().removeAll(store.warnedOn(today));
+            if (!fresh.isEmpty()) {
+                store.recordWarnings(fresh, today);
+                notifications.notifyAll(fresh.entrySet().stream().map(e -> new Notifications.Notice(e.getKey(), "pool.warning",
+                        "pool.notification.warning", List.of(e.getValue()), "/pools/due")).toList());
             }
-            notifications.notifyAll(notices);
+            return fresh;
         });
-        return all.size();
     }
 }
