@@ -16,7 +16,6 @@ import dev.rapport.platform.StaleVersionException;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -182,7 +181,7 @@ class PoolPagesController {
                 rules.put(p.id(), new int[] {p.followUpDays(), p.warningDays()});
             }
         }
-        model.addAttribute("rows", query.dueSoon(me.id(), rules, Instant.now(), 200));
+        model.addAttribute("rows", query.dueSoon(me.id(), rules, page.audit().now(), 200));
         model.addAttribute("poolNames", names);
         return "pools/due";
     }
