@@ -1,8 +1,11 @@
 package dev.rapport.activities;
 
+import dev.rapport.customers.CustomerManagement;
 import dev.rapport.platform.BulkInsert;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import org.springframework.stereotype.Service;
 
@@ -23,9 +26,11 @@ public class ActivityBulkLoad {
             "occurred_at", "due_at", "remind_at", "reminded", "done_at", "owner_id", "created_by", "version", "created_at");
 
     private final BulkInsert bulk;
+    private final CustomerManagement customers;
 
-    ActivityBulkLoad(BulkInsert bulk) {
+    ActivityBulkLoad(BulkInsert bulk, CustomerManagement customers) {
         this.bulk = bulk;
+        this.customers = customers;
     }
 
     /** Runs a large load into an empty table with its secondary indexes built once at the end. */
@@ -36,7 +41,11 @@ public class ActivityBulkLoad {
     /** Call inside a transaction. {@code now} decides whether a reminder already went out. */
     public List<Long> insert(List<NewActivity> batch, Instant now) {
         List<Object[]> rows = new ArrayList<>(batch.size());
+        Map<Long, Instant> latest = new HashMap<>();
         for (NewActivity a : batch) {
+            if (a.type() != ActivityType.TASK && !a.occurredAt().isAfter(now)) {
+                latest.merge(a.customerId(), a.occurredAt(), (x, y) -> x.isAfter(y) ? x : y);
+            }
             if (a.type() != ActivityType.TASK && (a.dueAt() != null || a.remindAt() != null)) {
                 throw new IllegalArgumentException("only tasks have due and reminder times");
             }
@@ -52,6 +61,9 @@ public class ActivityBulkLoad {
                     // completing a task bumps its version, as ActivityStore.complete does
                     a.doneAt() == null ? 0L : 1L, a.occurredAt()});
         }
-        return bulk.insert("activities", COLUMNS, rows);
+        List<Long> ids = bulk.insert("activities", COLUMNS, rows);
+        // the pool rules' follow-up clock, set for the whole batch in one JDBC batch
+        customers.recordFollowUps(latest);
+        return ids;
     }
 }

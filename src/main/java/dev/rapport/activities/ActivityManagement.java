@@ -80,6 +80,12 @@ public class ActivityManagement {
                 in.occurredAt() == null ? now : in.occurredAt(), in.dueAt(), in.remindAt(), owner, user.id(), now);
         audit.recordChanges("activity", id, "create", user.id(), List.of(new AuditLog.Change("customer_id", null, customer.id()),
                 new AuditLog.Change("type", null, type.key()), new AuditLog.Change("subject", null, subject)));
+        if (type != ActivityType.TASK) {
+            // a contact with the customer restarts the pool's follow-up clock; a task is only a plan, and a
+            // meeting entered ahead counts from when it happens, not from the future
+            Instant at = in.occurredAt() == null || in.occurredAt().isAfter(now) ? now : in.occurredAt();
+            customers.recordFollowUps(java.util.Map.of(customer.id(), at));
+        }
         return get(user, id);
     }
 

@@ -53,8 +53,10 @@ public class CustomerManagement {
         final AuditLog audit;
         final ApplicationEventPublisher events;
         final Clock clock;
+        final Pools pools;
 
-        Collaborators(UserManagement users, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+        Collaborators(UserManagement users, AuditLog audit, ApplicationEventPublisher events, Clock clock, Pools pools) {
+            this.pools = pools;
             this.users = users;
             this.audit = audit;
             this.events = events;
@@ -103,7 +105,7 @@ public class CustomerManagement {
         return new CustomerDetails(id, valid.type().key(), valid.name(), valid.phone(), valid.phoneNormalized(), valid.email(),
                 valid.creditCode(), valid.province(), valid.city(), valid.district(), valid.street(), valid.industry(),
                 valid.source(), CustomerValidator.tagList(valid.tags()), valid.birthday(), valid.status().key(),
-                valid.tier().key(), valid.ownerId(), ownerName, valid.externalId(), valid.notes(), custom, 0, now, now);
+                valid.tier().key(), valid.ownerId(), ownerName, valid.externalId(), valid.notes(), custom, 0, now, now, null);
     }
 
     /** Writes an already validated customer with its status history and audit; used by create and import. */
@@ -127,6 +129,10 @@ public class CustomerManagement {
         StoredCustomer old = visible(user, id);
         if (old.version() != expectedVersion) {
             throw new StaleVersionException("customer", old.version());
+        }
+        if (old.ownerId() == null) {
+            // a pool customer gets an owner only by a claim or an assignment, which respect the pool's rules
+            throw new InvalidInputException("ownerId", "pool.error.inPool");
         }
         var errors = new InvalidInputException.Collector();
         ValidCustomer valid = validator.validate(input, validationContext(user), errors);
@@ -206,7 +212,7 @@ public class CustomerManagement {
     @Transactional
     public void changeStatus(CurrentUser user, long id, long expectedVersion, CustomerStatus status, String reason) {
         user.require("customer", "edit");
-        StoredCustomer old = visible(user, id);
+        StoredCustomer old = changeable(user, id);
         if (old.version() != expectedVersion) {
             throw new StaleVersionException("customer", old.version());
         }
@@ -222,7 +228,7 @@ public class CustomerManagement {
     @Transactional
     public void delete(CurrentUser user, long id) {
         user.require("customer", "delete");
-        StoredCustomer old = visible(user, id);
+        StoredCustomer old = changeable(user, id);
         with.events.publishEvent(new CustomerDeleted(id, user.id()));
         store.delete(id);
         with.audit.record("customer", id, "delete", user.id(), old.name());
@@ -242,7 +248,7 @@ public class CustomerManagement {
         List<Long> done = split.getKey().stream().map(StoredCustomer::id).toList();
         if (!done.isEmpty()) {
             store.setOwner(done, newOwnerId, with.clock.instant());
-            Map<Long, String> old = split.getKey().stream().collect(Collectors.toMap(StoredCustomer::id, c -> String.valueOf(c.ownerId())));
+            Map<Long, String> old = split.getKey().stream().collect(Collectors.toMap(StoredCustomer::id, c -> Objects.toString(c.ownerId(), "")));
             with.audit.recordBulk("customer", done, "owner", user.id(), "owner_id", old, String.valueOf(newOwnerId));
         }
         return new BulkResult(done, split.getValue());
@@ -319,14 +325,47 @@ public class CustomerManagement {
         return Map.entry(found, missing);
     }
 
-    /** The stored customer if the user may see it; otherwise "not found", whether it exists or not. */
+    /**
+     * The stored customer if the user may see it; otherwise "not found", whether it exists or not.
+     * A customer in a public pool is visible to whoever may see the pool.
+     */
     public StoredCustomer visible(CurrentUser user, long id) {
         user.require("customer", "view");
         StoredCustomer c = store.find(id).orElseThrow(() -> new NotFoundException("customer", id));
+        boolean inVisiblePool = c.ownerId() == null && c.poolId() != null && with.pools.canSee(user, c.poolId());
+        if (!inVisiblePool && !with.users.scopeOf(user).includes(c.ownerId())) {
+            throw new NotFoundException("customer", id);
+        }
+        return c;
+    }
+
+    /**
+     * A visible customer the user may change: seeing a pool lets a rep claim its customers, not
+     * change or delete them; only a user whose scope is unrestricted may.
+     */
+    private StoredCustomer changeable(CurrentUser user, long id) {
+        StoredCustomer c = visible(user, id);
         if (!with.users.scopeOf(user).includes(c.ownerId())) {
             throw new NotFoundException("customer", id);
         }
         return c;
+    }
+
+    /**
+     * Notes that activities were logged on customers (customer id → when the latest happened): the
+     * follow-up clock of the pool rules. Called by the activities module, singly and for bulk loads
+     * (one JDBC batch); an older time never replaces a newer one. Not a user edit: no version bump.
+     */
+    public void recordFollowUps(Map<Long, Instant> latestByCustomer) {
+        store.recordFollowUps(latestByCustomer);
+    }
+
+    /**
+     * Notes a purchase by the customer on the given day (orders call this): the purchase clock of
+     * the pool rules. An earlier day never replaces a later one. Unknown customers are ignored.
+     */
+    public void recordPurchase(long customerId, java.time.LocalDate day) {
+        store.recordPurchase(customerId, day);
     }
 
     /** A visible customer's id, name and owner, for other modules. */
@@ -343,11 +382,11 @@ public class CustomerManagement {
             CustomValue v = values.get(d.id());
             custom.put(d.key(), v == null ? null : CustomerQuery.displayValue(d, v));
         }
-        String ownerName = with.users.find(c.ownerId()).map(UserSummary::name).orElse(null);
+        String ownerName = c.ownerId() == null ? null : with.users.find(c.ownerId()).map(UserSummary::name).orElse(null);
         return new CustomerDetails(c.id(), c.type(), c.name(), c.phone(), c.phoneNormalized(), c.email(), c.creditCode(),
                 c.province(), c.city(), c.district(), c.street(), c.industry(), c.source(), CustomerValidator.tagList(c.tags()),
                 c.birthday(), c.status(), c.tier(), c.ownerId(), ownerName, c.externalId(), c.notes(), custom, c.version(),
-                c.createdAt(), c.updatedAt());
+                c.createdAt(), c.updatedAt(), c.poolId());
     }
 
     /** Input that reproduces a stored customer, e.g. to pre-fill an edit form. */

@@ -207,7 +207,8 @@ public class CustomerMerging {
     void on(OwnershipHandedOver handOver) {
         var now = Timestamp.from(with.clock.instant());
         List<Long> customerIds = jdbc.sql("select id from customers where owner_id = :f").param("f", handOver.fromUserId()).query(Long.class).list();
-        jdbc.sql("update customers set owner_id = :t, version = version + 1, updated_at = :now where owner_id = :f")
+        // the receiving user starts the pool rules' follow-up clock afresh: they just got these customers
+        jdbc.sql("update customers set owner_id = :t, owned_since = :now, version = version + 1, updated_at = :now where owner_id = :f")
                 .param("t", handOver.toUserId()).param("f", handOver.fromUserId()).param("now", now).update();
         with.audit.recordBulk("customer", customerIds, "owner", handOver.actorId(), "owner_id", null, String.valueOf(handOver.toUserId()));
         List<Long> contactIds = jdbc.sql("select id from contacts where owner_id = :f").param("f", handOver.fromUserId()).query(Long.class).list();

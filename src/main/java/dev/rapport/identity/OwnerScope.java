@@ -18,7 +18,8 @@ public record OwnerScope(Set<Long> owners) {
         return owners == null;
     }
 
-    public boolean includes(long ownerId) {
-        return owners == null || owners.contains(ownerId);
+    /** A record without an owner (in a public pool) is only within the unrestricted scope. */
+    public boolean includes(Long ownerId) {
+        return owners == null || (ownerId != null && owners.contains(ownerId));
     }
 }

@@ -263,6 +263,26 @@ public class UserManagement {
         return store.countUsers() > 0;
     }
 
+    /** Whether the department is one of the given ones or lies below one of them (e.g. who may use a pool). */
+    public boolean inDepartments(long departmentId, Collection<Long> departmentIds) {
+        return directory.get().within(departmentId, departmentIds);
+    }
+
+    /** Ids of the users who work in the given departments or below them. */
+    public Set<Long> usersInDepartments(Collection<Long> departmentIds) {
+        Directory d = directory.get();
+        return d.users().stream().filter(u -> d.within(u.departmentId(), departmentIds)).map(UserRow::id)
+                .collect(Collectors.toSet());
+    }
+
+    /** Departments in tree order, id to name indented by depth: the choices of a department picker. */
+    public Map<Long, String> departmentChoices() {
+        Map<Long, String> out = new java.util.LinkedHashMap<>();
+        store.departments().stream().sorted(java.util.Comparator.comparing(DepartmentRow::path))
+                .forEach(d -> out.put(d.id(), "\u00a0\u00a0".repeat(Math.max(0, d.depth())) + d.name()));
+        return out;
+    }
+
     public List<DepartmentRow> departments() {
         return store.departments();
     }

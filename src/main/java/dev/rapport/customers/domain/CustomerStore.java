@@ -24,7 +24,7 @@ public class CustomerStore {
 
     static final String COLUMNS = """
             id, type, name, phone, phone_normalized, email, email_normalized, credit_code, province, city, district,
-            street, industry, source, tags, birthday, status, tier, owner_id, external_id, notes, version, created_at, updated_at""";
+            street, industry, source, tags, birthday, status, tier, owner_id, external_id, notes, version, created_at, updated_at, pool_id""";
 
     private static final String INSERT = """
             insert into customers (type, name, phone, phone_normalized, email, email_normalized, credit_code, province,
@@ -237,8 +237,31 @@ public class CustomerStore {
     }
 
     public int setOwner(Collection<Long> ids, long ownerId, Instant now) {
-        return jdbc.sql("update customers set owner_id = :o, version = version + 1, updated_at = :now where id in (:ids)")
+        return jdbc.sql("""
+                update customers set owner_id = :o, owned_since = :now, version = version + 1,
+                    updated_at = :now where id in (:ids)""")
                 .param("o", ownerId).param("now", Timestamp.from(now)).param("ids", ids).update();
+    }
+
+    /** Latest activity per customer; one JDBC batch, never moving the time backwards. */
+    public void recordFollowUps(Map<Long, Instant> latest) {
+        List<Object[]> rows = new ArrayList<>(latest.size());
+        latest.forEach((id, at) -> {
+            Timestamp ts = Timestamp.from(at);
+            rows.add(new Object[] {ts, ts, id});
+        });
+        for (int i = 0; i < rows.size(); i += 1000) {
+            template.batchUpdate("""
+                    update customers set last_activity_at = ? where (last_activity_at is null or last_activity_at < ?)
+                    and id = ?""", rows.subList(i, Math.min(rows.size(), i + 1000)));
+        }
+    }
+
+    public void recordPurchase(long customerId, java.time.LocalDate day) {
+        jdbc.sql("""
+                update customers set last_purchase_on = :d
+                where id = :id and (last_purchase_on is null or last_purchase_on < :d)""")
+                .param("d", Date.valueOf(day)).param("id", customerId).update();
     }
 
     public int setStatus(Collection<Long> ids, String status, Instant now) {
@@ -258,7 +281,8 @@ public class CustomerStore {
                 rs.getString("credit_code"), rs.getString("province"), rs.getString("city"), rs.getString("district"),
                 rs.getString("street"), rs.getString("industry"), rs.getString("source"), rs.getString("tags"),
                 birthday == null ? null : birthday.toLocalDate(), rs.getString("status"), rs.getString("tier"),
-                rs.getLong("owner_id"), rs.getString("external_id"), rs.getString("notes"), rs.getLong("version"),
-                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+                rs.getObject("owner_id", Long.class), rs.getString("external_id"), rs.getString("notes"), rs.getLong("version"),
+                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
+                rs.getObject("pool_id", Long.class));
     }
 }

@@ -5,12 +5,12 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** A customers row as stored. */
+/** A customers row as stored. {@code ownerId} is null while the customer is in its pool ({@code poolId}). */
 public record StoredCustomer(long id, String type, String name, String phone, String phoneNormalized, String email,
                              String emailNormalized, String creditCode, String province, String city, String district,
                              String street, String industry, String source, String tags, LocalDate birthday,
-                             String status, String tier, long ownerId, String externalId, String notes, long version,
-                             Instant createdAt, Instant updatedAt) {
+                             String status, String tier, Long ownerId, String externalId, String notes, long version,
+                             Instant createdAt, Instant updatedAt, Long poolId) {
 
     /** Field values by column name, for audit diffs and merges. */
     public Map<String, Object> fields() {

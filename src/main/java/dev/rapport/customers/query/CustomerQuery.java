@@ -315,11 +315,11 @@ public class CustomerQuery {
                 .params(params).query(Long.class).single();
     }
 
-    private List<CustomerRow> decorate(List<CustomerRow> rows) {
+    List<CustomerRow> decorate(List<CustomerRow> rows) {
         if (rows.isEmpty()) {
             return rows;
         }
-        Set<Long> owners = rows.stream().map(CustomerRow::ownerId).collect(Collectors.toSet());
+        Set<Long> owners = rows.stream().map(CustomerRow::ownerId).filter(java.util.Objects::nonNull).collect(Collectors.toSet());
         Map<Long, UserSummary> names = users.summaries(owners);
         List<CustomFieldDef> defs = fields.of("customer");
         Map<Long, Map<Long, CustomValue>> custom = defs.isEmpty() ? Map.of()
@@ -350,11 +350,11 @@ public class CustomerQuery {
         return v.display();
     }
 
-    private static CustomerRow row(ResultSet rs, int n) throws SQLException {
+    static CustomerRow row(ResultSet rs, int n) throws SQLException {
         return new CustomerRow(rs.getLong("id"), rs.getString("type"), rs.getString("name"), rs.getString("phone"),
                 rs.getString("email"), rs.getString("province"), rs.getString("city"), rs.getString("industry"),
                 rs.getString("source"), CustomerValidator.tagList(rs.getString("tags")), rs.getString("status"),
-                rs.getString("tier"), rs.getLong("owner_id"), null, rs.getTimestamp("created_at").toInstant(),
+                rs.getString("tier"), rs.getObject("owner_id", Long.class), null, rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant(), Map.of());
     }
 

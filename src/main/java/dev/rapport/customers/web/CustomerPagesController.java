@@ -113,7 +113,7 @@ class CustomerPagesController {
                     case "tags" -> String.join(", ", r.tags());
                     case "status" -> label.apply("status." + r.status());
                     case "tier" -> label.apply("tier." + r.tier());
-                    case "owner" -> r.ownerName();
+                    case "owner" -> r.ownerId() == null ? label.apply("pool.publicOwner") : r.ownerName();
                     case "created" -> dates.format(r.createdAt());
                     case "updated" -> times.format(r.updatedAt());
                     default -> {

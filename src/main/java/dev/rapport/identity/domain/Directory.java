@@ -64,6 +64,21 @@ public final class Directory {
         return Optional.ofNullable(roles.get(id));
     }
 
+    /** Whether the department is one of the given ones or lies below one of them. */
+    public boolean within(long departmentId, java.util.Collection<Long> roots) {
+        DepartmentRow d = departments.get(departmentId);
+        if (d == null) {
+            return false;
+        }
+        for (Long root : roots) {
+            DepartmentRow r = departments.get(root);
+            if (r != null && d.path().startsWith(r.path())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * The owners whose records the user may see under the given scope; null means everyone. The
      * user is always included.

@@ -1,0 +1,230 @@
+package dev.rapport.customers;
+
+import dev.rapport.customers.domain.CustomerStore;
+import dev.rapport.customers.domain.PoolStore;
+import dev.rapport.customers.domain.StoredCustomer;
+import dev.rapport.identity.AuditLog;
+import dev.rapport.identity.CurrentUser;
+import dev.rapport.identity.DataScope;
+import dev.rapport.identity.OwnerScope;
+import dev.rapport.identity.UserManagement;
+import dev.rapport.identity.UserSummary;
+import dev.rapport.platform.InvalidInputException;
+import dev.rapport.platform.NotFoundException;
+import dev.rapport.platform.StaleVersionException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Moving customers in and out of the public pools, each move audited as an owner change (with the
+ * pool and, for a release, the reason) in the same transaction:
+ * <ul>
+ * <li>claim (领取): a rep takes unowned customers from a pool they may see, up to its claim cap;</li>
+ * <li>release (退回公海): the owner, or a manager whose scope covers the owner, puts a customer back,
+ * with a reason;</li>
+ * <li>assign (分配): a manager (any data scope wider than their own records) gives pool customers
+ * to a user in their scope; the cap does not apply;</li>
+ * <li>move: an administrator ({@code pool:manage}) moves customers to another pool.</li>
+ * </ul>
+ * Bulk calls answer per customer: {@code claimed}/{@code released}/{@code assigned}/{@code moved},
+ * {@code taken} (someone else got it first), {@code capReached}, {@code noPool} (a release with no
+ * pool named, none it came from and no default pool for its owner) or
+ * {@code notFound} (never saying whether an invisible customer exists).
+ */
+@Service
+public class PoolMoves {
+
+    /** What happened to one customer of a bulk call. */
+    public record Outcome(long customerId, String result) {
+    }
+
+    public static final int MAX_BULK = 500;
+
+    private final PoolStore store;
+    private final CustomerStore customers;
+    private final Pools pools;
+    private final UserManagement users;
+    private final AuditLog audit;
+
+    PoolMoves(PoolStore store, CustomerStore customers, Pools pools, UserManagement users, AuditLog audit) {
+        this.store = store;
+        this.customers = customers;
+        this.pools = pools;
+        this.users = users;
+        this.audit = audit;
+    }
+
+    /**
+     * Claims customers from a pool for the user. Claims from one pool run one at a time (the pool
+     * row is locked), so the cap holds exactly. When the cap stops every claim, the answer is a
+     * {@link PoolCapReachedException} naming the cap rather than a list of refusals.
+     */
+    @Transactional
+    public List<Outcome> claim(CurrentUser user, long poolId, List<Long> customerIds) {
+        user.require("customer", "edit");
+        Pool pool = pools.visible(user, poolId);
+        List<Long> ids = distinct(customerIds);
+        store.lock(poolId);
+        List<Long> free = store.lockFree(poolId, ids);
+        int room = pool.claimCap() == null ? Integer.MAX_VALUE : Math.max(0, pool.claimCap() - store.ownedFrom(poolId, user.id()));
+        List<Long> won = free.subList(0, Math.min(room, free.size()));
+        if (won.isEmpty() && !free.isEmpty()) {
+            throw new PoolCapReachedException(pool.name(), pool.claimCap());
+        }
+        store.give(won, user.id(), audit.now());
+        record(won, "pool.claim", user.id(), null, user.id(), poolId, poolId, null);
+        return outcomes(ids, won, "claimed", free, store.taken(poolId, ids));
+    }
+
+    /** Gives pool customers to a user in the manager's scope; not capped, audited like a claim. */
+    @Transactional
+    public List<Outcome> assign(CurrentUser user, long poolId, List<Long> customerIds, long ownerId) {
+        user.require("customer", "edit");
+        if (user.scope() == DataScope.OWN) {
+            throw new org.springframework.security.access.AccessDeniedException("assigning needs a manager's data scope");
+        }
+        Pool pool = pools.visible(user, poolId);
+        boolean assignable = users.find(ownerId).filter(UserSummary::active).isPresent() && users.scopeOf(user).includes(ownerId);
+        if (!assignable) {
+            throw new InvalidInputException("ownerId", "error.owner.invalid");
+        }
+        List<Long> ids = distinct(customerIds);
+        store.lock(pool.id());
+        List<Long> free = store.lockFree(poolId, ids);
+        store.give(free, ownerId, audit.now());
+        record(free, "pool.assign", user.id(), null, ownerId, poolId, poolId, null);
+        return outcomes(ids, free, "assigned", free, store.taken(poolId, ids));
+    }
+
+    /**
+     * Puts a customer back into a pool ({@code poolId}, or the pool it came from when null). The
+     * caller must own it or have it in their scope; {@code expectedVersion} must be the version
+     * they saw (stale → 409).
+     */
+    @Transactional
+    public void release(CurrentUser user, long customerId, Long poolId, String reason, long expectedVersion) {
+        user.require("customer", "edit");
+        StoredCustomer c = customers.find(customerId).orElseThrow(() -> new NotFoundException("customer", customerId));
+        String why = validReason(reason);
+        releaseOne(user, c, target(poolId, c, pools.defaultPoolByOwner()), why, expectedVersion, users.scopeOf(user));
+    }
+
+    /** {@link #release} for many customers at once (from the list); each at its current version. */
+    @Transactional
+    public List<Outcome> releaseAll(CurrentUser user, List<Long> customerIds, Long poolId, String reason) {
+        user.require("customer", "edit");
+        String why = validReason(reason);
+        List<Long> ids = distinct(customerIds);
+        OwnerScope scope = users.scopeOf(user);
+        java.util.Map<Long, Long> defaults = pools.defaultPoolByOwner();
+        List<Outcome> out = new ArrayList<>();
+        for (StoredCustomer c : customers.findAll(ids)) {
+            if (!scope.includes(c.ownerId())) {
+                continue;
+            }
+            Long target = target(poolId, c, defaults);
+            if (target == null) {
+                out.add(new Outcome(c.id(), "noPool"));
+                continue;
+            }
+            releaseOne(user, c, target, why, c.version(), scope);
+            out.add(new Outcome(c.id(), "released"));
+        }
+        Set<Long> done = new HashSet<>(out.stream().map(Outcome::customerId).toList());
+        ids.stream().filter(id -> !done.contains(id)).forEach(id -> out.add(new Outcome(id, "notFound")));
+        return out;
+    }
+
+    /** The pool a release goes to: the one named, else the one the customer came from, else its owner's default pool. */
+    private static Long target(Long poolId, StoredCustomer c, java.util.Map<Long, Long> defaults) {
+        return poolId != null ? poolId : c.poolId() != null ? c.poolId() : c.ownerId() == null ? null : defaults.get(c.ownerId());
+    }
+
+    private void releaseOne(CurrentUser user, StoredCustomer c, Long poolId, String reason, long expectedVersion, OwnerScope scope) {
+        if (c.ownerId() == null) {
+            if (!scope.isAll() && (c.poolId() == null || !pools.canSee(user, c.poolId()))) {
+                throw new NotFoundException("customer", c.id());
+            }
+            throw new InvalidInputException("customer", "pool.error.notOwned");
+        }
+        if (!scope.includes(c.ownerId())) {
+            throw new NotFoundException("customer", c.id());
+        }
+        Long target = poolId;
+        if (target == null) {
+            throw new InvalidInputException("poolId", "error.required");
+        }
+        if (!pools.canSee(user, target)) {
+            throw new InvalidInputException("poolId", "error.value.invalid");
+        }
+        if (c.version() != expectedVersion || !store.putInPool(c.id(), expectedVersion, target, audit.now())) {
+            throw new StaleVersionException("customer", customers.find(c.id()).map(StoredCustomer::version).orElse(-1L));
+        }
+        record(List.of(c.id()), "pool.release", user.id(), c.ownerId(), null, c.poolId(), target, reason);
+    }
+
+    /** Moves customers to another pool (administrators); owned ones keep their owner under the new pool's rules. */
+    @Transactional
+    public List<Outcome> move(CurrentUser user, List<Long> customerIds, long toPoolId) {
+        user.require(Pools.MANAGE);
+        pools.visible(user, toPoolId);
+        List<Long> ids = distinct(customerIds);
+        List<StoredCustomer> found = customers.findAll(ids);
+        List<Long> moved = found.stream().map(StoredCustomer::id).toList();
+        if (!moved.isEmpty()) {
+            store.moveToPool(moved, toPoolId, audit.now());
+            for (StoredCustomer c : found) {
+                audit.recordChanges("customer", c.id(), "pool.move", user.id(),
+                        List.of(new AuditLog.Change("pool_id", c.poolId(), toPoolId)));
+            }
+        }
+        return outcomes(ids, moved, "moved", moved, List.of());
+    }
+
+    private void record(List<Long> ids, String action, long actorId, Long oldOwner, Long newOwner, Long oldPool, Long newPool,
+                        String reason) {
+        for (Long id : ids) {
+            List<AuditLog.Change> changes = new ArrayList<>();
+            changes.add(new AuditLog.Change("owner_id", oldOwner, newOwner));
+            changes.add(new AuditLog.Change("pool_id", oldPool, newPool));
+            if (reason != null) {
+                changes.add(new AuditLog.Change("reason", null, reason));
+            }
+            audit.recordChanges("customer", id, action, actorId, changes);
+        }
+    }
+
+    private static List<Outcome> outcomes(List<Long> ids, List<Long> done, String doneResult, List<Long> free, List<Long> taken) {
+        Set<Long> doneSet = new HashSet<>(done);
+        Set<Long> freeSet = new HashSet<>(free);
+        Set<Long> takenSet = new HashSet<>(taken);
+        return ids.stream().map(id -> new Outcome(id, doneSet.contains(id) ? doneResult
+                : freeSet.contains(id) ? "capReached" : takenSet.contains(id) ? "taken" : "notFound")).toList();
+    }
+
+    private static String validReason(String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidInputException("reason", "error.required");
+        }
+        if (reason.length() > 500) {
+            throw new InvalidInputException("reason", "error.tooLong", 500);
+        }
+        return reason.trim();
+    }
+
+    private static List<Long> distinct(List<Long> ids) {
+        if (ids == null || ids.isEmpty()) {
+            throw new InvalidInputException("customerIds", "error.required");
+        }
+        if (ids.size() > MAX_BULK) {
+            throw new InvalidInputException("customerIds", "error.bulk.tooMany", MAX_BULK);
+        }
+        return List.copyOf(new LinkedHashSet<>(ids));
+    }
+}

@@ -1,0 +1,145 @@
+package dev.rapport.customers.pools;
+
+import dev.rapport.customers.Pool;
+import dev.rapport.customers.Pools;
+import dev.rapport.customers.domain.RecaptureStore;
+import dev.rapport.customers.domain.RecaptureStore.Due;
+import dev.rapport.customers.domain.RecaptureStore.Rule;
+import dev.rapport.identity.AuditLog;
+import dev.rapport.identity.Notifications;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The recapture job of the public pools (公海回收). For every enabled pool with a rule, the owned
+ * customers its rules make due go back to it: first the candidates in one query, then batches of
+ * {@value #BATCH} that are re-checked under lock, moved with one update and audited with one COPY,
+ * each batch its own transaction (a node that dies mid-run loses nothing; the rest is found on the
+ * next run). Then the owners of customers that will be due within the pool's warning days get ONE
+ * notification each (counting them), unless the owner was warned already that day (pool_warnings):
+ * a second run on the same day warns nobody twice, and no customer row is written for a warning. Running it again changes nothing: what was due is in the pool now.
+ */
+@Component
+public class PoolRecapture {
+
+    /** What one run did. */
+    public record Run(int recaptured, int warnedCustomers, int notifiedOwners) {
+    }
+
+    static final int BATCH = 5_000;
+    private static final Logger log = LoggerFactory.getLogger(PoolRecapture.class);
+
+    private final RecaptureStore store;
+    private final Pools pools;
+    private final AuditLog audit;
+    private final Notifications notifications;
+    private final TransactionTemplate tx;
+
+    PoolRecapture(RecaptureStore store, Pools pools, AuditLog audit, Notifications notifications, TransactionTemplate tx) {
+        this.store = store;
+        this.pools = pools;
+        this.audit = audit;
+        this.notifications = notifications;
+        this.tx = tx;
+    }
+
+    public Run run() {
+        return run(audit.now());
+    }
+
+    public Run run(Instant now) {
+        long started = System.nanoTime();
+        List<Pool> active = pools.all().stream().filter(Pool::enabled)
+                .filter(p -> p.followUpDays() != null || p.purchaseDays() != null).toList();
+        Map<Long, List<Long>> defaultOwners = pools.defaultPoolByOwner().entrySet().stream()
+                .collect(Collectors.groupingBy(Map.Entry::getValue, Collectors.mapping(Map.Entry::getKey, Collectors.toList())));
+        int recaptured = 0;
+        for (Pool p : active) {
+            for (Rule rule : rules(p, defaultOwners.getOrDefault(p.id(), List.of()), now, 0)) {
+                recaptured += recapture(p, rule, now);
+            }
+        }
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        Map<Long, Long> dueSoonByOwner = new TreeMap<>();
+        for (Pool p : active) {
+            if (p.warningDays() > 0) {
+                for (Rule rule : rules(p, defaultOwners.getOrDefault(p.id(), List.of()), now, p.warningDays())) {
+                    store.countByOwner(rule).forEach((owner, n) -> dueSoonByOwner.merge(owner, n, Long::sum));
+                }
+            }
+        }
+        Map<Long, Long> warnedByOwner = warn(dueSoonByOwner, today);
+        int warned = (int) warnedByOwner.values().stream().mapToLong(Long::longValue).sum();
+        if (recaptured > 0 || warned > 0) {
+            log.info("Pool recapture: {} customers back in their pools, {} owners warned of {} customers, in {} ms", recaptured,
+                    warnedByOwner.size(), warned, (System.nanoTime() - started) / 1_000_000);
+        }
+        return new Run(recaptured, warned, warnedByOwner.size());
+    }
+
+    /** The pool's own customers, and the pool-less customers of the owners it is the default pool for. */
+    private static List<Rule> rules(Pool p, List<Long> defaultOwners, Instant now, int daysAhead) {
+        Instant follow = p.followUpDays() == null ? null : now.minus(Duration.ofDays(p.followUpDays() - (long) daysAhead));
+        Instant buy = p.purchaseDays() == null ? null : now.minus(Duration.ofDays(p.purchaseDays() - (long) daysAhead));
+        LocalDate buyDay = buy == null ? null : LocalDate.ofInstant(buy, ZoneOffset.UTC);
+        List<Rule> rules = new ArrayList<>();
+        rules.add(new Rule(p.id(), null, follow, buy, buyDay));
+        for (int i = 0; i < defaultOwners.size(); i += 1000) {
+            rules.add(new Rule(null, defaultOwners.subList(i, Math.min(defaultOwners.size(), i + 1000)), follow, buy, buyDay));
+        }
+        return rules;
+    }
+
+    private int recapture(Pool p, Rule rule, Instant now) {
+        List<Due> candidates = store.due(rule);
+        int moved = 0;
+        for (int i = 0; i < candidates.size(); i += BATCH) {
+            List<Long> ids = candidates.subList(i, Math.min(candidates.size(), i + BATCH)).stream().map(Due::id).toList();
+            Integer n = tx.execute(status -> {
+                List<Due> locked = store.lockDue(rule, ids);
+                if (locked.isEmpty()) {
+                    return 0;
+                }
+                List<Long> lockedIds = locked.stream().map(Due::id).toList();
+                store.returnToPool(lockedIds, p.id(), now);
+                audit.recordBulk("customer", lockedIds, "pool.recapture", null, "owner_id",
+                        locked.stream().collect(Collectors.toMap(Due::id, d -> String.valueOf(d.ownerId()))), null);
+                if (rule.poolId() == null) {
+                    // a customer from no pool now belongs to the default pool whose rules took it back
+                    audit.recordBulk("customer", lockedIds, "pool.recapture", null, "pool_id", null, String.valueOf(p.id()));
+                }
+                return locked.size();
+            });
+            moved += n == null ? 0 : n;
+        }
+        return moved;
+    }
+
+    /** One notification per owner not yet warned today, and the note that they were, in one transaction. */
+    private Map<Long, Long> warn(Map<Long, Long> dueSoonByOwner, LocalDate today) {
+        if (dueSoonByOwner.isEmpty()) {
+            return Map.of();
+        }
+        return tx.execute(status -> {
+            Map<Long, Long> fresh = new TreeMap<>(dueSoonByOwner);
+            fresh.keySet().removeAll(store.warnedOn(today));
+            if (!fresh.isEmpty()) {
+                store.recordWarnings(fresh, today);
+                notifications.notifyAll(fresh.entrySet().stream().map(e -> new Notifications.Notice(e.getKey(), "pool.warning",
+                        "pool.notification.warning", List.of(e.getValue()), "/pools/due")).toList());
+            }
+            return fresh;
+        });
+    }
+}

@@ -1,0 +1,65 @@
+package dev.rapport.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rapport.customers.CustomerInput;
+import dev.rapport.customers.CustomerManagement;
+import dev.rapport.customers.Pool;
+import dev.rapport.customers.PoolInput;
+import dev.rapport.customers.PoolMoves;
+import dev.rapport.customers.Pools;
+import dev.rapport.identity.CurrentUser;
+import dev.rapport.identity.UserManagement;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** A rep claims a customer from the public pool on the pool page and releases it back from the customer page. */
+class PoolBrowserTest extends BrowserTestSupport {
+
+    @Autowired
+    UserManagement users;
+
+    @Autowired
+    Pools pools;
+
+    @Autowired
+    PoolMoves moves;
+
+    @Autowired
+    CustomerManagement customers;
+
+    @Test
+    void aRepClaimsACustomerFromThePoolAndReleasesItBack() {
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        CurrentUser admin = users.load("admin@test.local").orElseThrow();
+        String email = "pool-rep-" + suffix + "@test.local";
+        users.create(email, "Pool Rep " + suffix, "password-123", "sales-rep", 1L, null, null);
+        Pool pool = pools.create(admin, new PoolInput("公海 " + suffix, null, 3, 30, null, 3, false, true, List.of()));
+        String name = "公海客户 " + suffix;
+        long id = customers.create(admin, new CustomerInput("organization", name, null, null, null, null, null, null, null, null,
+                null, List.of(), null, null, null, null, null, null, Map.of())).id();
+        moves.release(admin, id, pool.id(), "no contact", 0);
+
+        logIn(email, "password-123");
+        open("/pools?lang=en&pool=" + pool.id());
+        waitForText(By.id("pool-table"), name);
+        driver.findElement(By.cssSelector("#pool-table input[name=ids][value='" + id + "']")).click();
+        driver.findElement(By.id("claim-selected")).click();
+        waitForText(By.id("claim-results"), "Claimed");
+        assertThat(driver.findElement(By.id("pool-table")).getText()).doesNotContain(name);
+
+        open("/customers/" + id + "?lang=en");
+        waitForText(By.id("customer-owner"), "Pool Rep " + suffix);
+        type(By.id("release-reason"), "wrong region");
+        driver.findElement(By.id("release-customer")).click();
+        waitForText(By.id("customer-owner"), "Public pool");
+        waitFor(By.id("claim-customer"));
+
+        open("/pools?lang=en&pool=" + pool.id());
+        waitForText(By.id("pool-table"), name);
+    }
+}

@@ -1,0 +1,90 @@
+package dev.rapport.customers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
+import dev.rapport.ApiTestSupport;
+import org.junit.jupiter.api.Test;
+
+class PoolPagesTest extends ApiTestSupport {
+
+    private long pool(String name, long department) {
+        var r = post(adminToken(), "/api/v1/pools", "{\"name\":\"" + name + "\",\"claimCap\":5,\"followUpDays\":30,\"departmentIds\":[" + department + "]}");
+        assertThat(r).as(body(r)).hasStatus(201);
+        return id(r, "$.id");
+    }
+
+    private long inPool(long pool, String name) {
+        long c = createCustomer(adminToken(), "{\"name\":\"" + name + "\"}");
+        assertThat(post(adminToken(), "/api/v1/customers/" + c + "/release", "{\"poolId\":" + pool + ",\"reason\":\"r\",\"version\":0}"))
+                .hasStatus(204);
+        return c;
+    }
+
+    @Test
+    void aRepSeesThePoolInBothLanguagesClaimsFromItAndReleasesFromTheCustomerPage() {
+        long dept = createDepartment(unique("华南"), 1);
+        String email = unique("rep") + "@test.local";
+        createUser(email, "sales-rep", dept, null);
+        String poolName = unique("华南公海");
+        long pool = pool(poolName, dept);
+        String name = unique("深圳<b>客户</b>");
+        long c = inPool(pool, name);
+
+        String en = body(mvc.get().uri("/pools?lang=en&pool=" + pool).with(user(email)).exchange());
+        assertThat(en).contains(poolName, "Claim selected", "At most 5 per rep", "Back to the pool after 30 days without follow-up")
+                .contains("深圳&lt;b&gt;客户&lt;/b&gt;").doesNotContain("<b>客户</b>");
+        String zh = body(mvc.get().uri("/pools?lang=zh-CN&pool=" + pool).with(user(email)).exchange());
+        assertThat(zh).contains("公海池", "领取所选", "每人最多 5 个");
+
+        String panel = body(mvc.get().uri("/customers/" + c + "/pool?lang=en").with(user(email)).exchange());
+        assertThat(panel).contains("id=\"claim-customer\"").doesNotContain("release-form");
+
+        var claimed = mvc.post().uri("/pools/" + pool + "/claim").param("ids", String.valueOf(c)).with(user(email)).with(csrf()).exchange();
+        assertThat(claimed).hasStatus3xxRedirection();
+        assertThat(body(mvc.get().uri("/pools?lang=en&pool=" + pool).with(user(email)).exchange())).doesNotContain(">" + name.substring(0, 8));
+        String owned = body(mvc.get().uri("/customers/" + c + "/pool?lang=en").with(user(email)).exchange());
+        assertThat(owned).contains("release-form").doesNotContain("claim-customer");
+
+        var version = mvc.get().uri("/api/v1/customers/" + c).header("Authorization", "Bearer " + adminToken()).exchange();
+        long v = ((Number) json(version, "$.version")).longValue();
+        var released = mvc.post().uri("/customers/" + c + "/release").param("reason", "wrong region").param("version", String.valueOf(v))
+                .param("poolId", String.valueOf(pool)).with(user(email)).with(csrf()).exchange();
+        assertThat(released).hasStatus3xxRedirection();
+        assertThat(body(mvc.get().uri("/customers/" + c + "?lang=zh-CN").with(user(email)).exchange())).contains("公海");
+    }
+
+    @Test
+    void aRepOfAnotherDepartmentGetsNotFoundAndTheAdminPageNeedsPoolManage() {
+        long dept = createDepartment(unique("华北"), 1);
+        long other = createDepartment(unique("西南"), 1);
+        String email = unique("rep") + "@test.local";
+        createUser(email, "sales-rep", other, null);
+        long pool = pool(unique("华北公海"), dept);
+        long c = inPool(pool, unique("北京客户"));
+        assertThat(mvc.get().uri("/pools?pool=" + pool).with(user(email)).exchange()).hasStatus(404);
+        assertThat(mvc.get().uri("/customers/" + c).with(user(email)).exchange()).hasStatus(404);
+        assertThat(mvc.get().uri("/admin/pools").with(user(email)).exchange()).hasStatus(403);
+        String admin = body(mvc.get().uri("/admin/pools?lang=en").with(user(ADMIN)).exchange());
+        assertThat(admin).contains("Public pools and rules", "Claim cap per rep");
+        var saved = mvc.post().uri("/admin/pools").param("name", unique("新公海")).param("claimCap", "3").param("enabled", "true")
+                .with(user(ADMIN)).with(csrf()).exchange();
+        assertThat(saved).hasStatus3xxRedirection();
+        // admins see pool customers in the customer list, with the pool as owner
+        assertThat(body(mvc.get().uri("/customers?lang=zh-CN&cols=owner&q=" + "北京客户").with(user(ADMIN)).exchange())).contains("公海");
+    }
+
+    @Test
+    void theWarningLinkShowsTheOwnersCustomersDueBack() {
+        long dept = createDepartment(unique("华中"), 1);
+        String email = unique("rep") + "@test.local";
+        createUser(email, "sales-rep", dept, null);
+        var r = post(adminToken(), "/api/v1/pools", "{\"name\":\"" + unique("短期") + "\",\"followUpDays\":2,\"warningDays\":3,\"departmentIds\":[" + dept + "]}");
+        long pool = id(r, "$.id");
+        String name = unique("武汉客户");
+        long c = inPool(pool, name);
+        assertThat(post(token(email, "password-123"), "/api/v1/pools/" + pool + "/claim", "{\"customerIds\":[" + c + "]}")).hasStatusOk();
+        assertThat(body(mvc.get().uri("/pools/due?lang=en").with(user(email)).exchange())).contains(name, "Due back");
+    }
+}
