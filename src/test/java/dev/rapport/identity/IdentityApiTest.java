@@ -107,6 +107,11 @@ class IdentityApiTest extends ApiTestSupport {
         var locked = mvc.post().uri("/api/v1/auth/tokens").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"email\":\"" + email + "\",\"password\":\"password-123\"}").exchange();
         assertThat(locked).as("the right password is refused while locked").hasStatus(401);
+        var chinese = mvc.post().uri("/api/v1/auth/tokens").contentType(MediaType.APPLICATION_JSON).header("Accept-Language", "zh-CN")
+                .content("{\"email\":\"" + email + "\",\"password\":\"wrong\"}").exchange();
+        assertThat(chinese).hasStatus(401);
+        assertThat((String) json(chinese, "$.detail")).contains("密码错误");
+        assertThat((String) json(chinese, "$.title")).isEqualTo("未登录");
     }
 
     @Test

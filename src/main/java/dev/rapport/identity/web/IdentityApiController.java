@@ -20,7 +20,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,7 +29,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /** Users, departments, roles, API tokens and the audit log over JSON. */
 @RestController
@@ -79,15 +77,13 @@ class IdentityApiController {
     @Operation(summary = "Exchange e-mail and password for a personal access token (shown once)")
     @PostMapping("/auth/tokens")
     ResponseEntity<TokenResponse> token(@RequestBody TokenRequest request) {
-        try {
-            var auth = authentication.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(
-                    request.email() == null ? "" : request.email(), request.password() == null ? "" : request.password()));
-            long userId = users.findByEmail(auth.getName()).orElseThrow().id();
-            var issued = tokens.issue(userId, request.name());
-            return ResponseEntity.status(HttpStatus.CREATED).body(new TokenResponse(issued.id(), issued.token()));
-        } catch (AuthenticationException e) {
-            throw new ResponseStatusException(HttpStatus.UNAUTHORIZED, "bad credentials or locked");
-        }
+        // A failed or throttled sign-in propagates as an AuthenticationException: the API problem
+        // advice answers it with a translated 401.
+        var auth = authentication.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(
+                request.email() == null ? "" : request.email(), request.password() == null ? "" : request.password()));
+        long userId = users.findByEmail(auth.getName()).orElseThrow().id();
+        var issued = tokens.issue(userId, request.name());
+        return ResponseEntity.status(HttpStatus.CREATED).body(new TokenResponse(issued.id(), issued.token()));
     }
 
     @Operation(summary = "The signed-in user")
