@@ -18,7 +18,7 @@ public record LeadFilter(List<String> statuses, String source, Long ownerId, Loc
         if (status != null && !status.isBlank()) {
             statuses = Arrays.stream(status.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
             if (statuses.stream().anyMatch(s -> LeadStatus.parse(s) == null)) {
-                errors.reject("status", "error.status.unknown");
+                errors.reject("status", "error.lead.status");
             }
             statuses = statuses.stream().map(s -> LeadStatus.parse(s) == null ? s : LeadStatus.parse(s).key()).toList();
         }

@@ -127,7 +127,7 @@ class LeadApiController {
         CurrentUser me = users.current();
         LeadStatus status = LeadStatus.parse(request.status());
         if (status == null) {
-            throw new InvalidInputException("status", "error.status.unknown");
+            throw new InvalidInputException("status", "error.lead.status");
         }
         long version = expected(me, id, ifMatch, request.version());
         LeadDetails l = leads.changeStatus(me, id, version, status, request.reason());
@@ -157,7 +157,7 @@ class LeadApiController {
             case "status" -> {
                 LeadStatus s = LeadStatus.parse(request.status());
                 if (s == null) {
-                    throw new InvalidInputException("status", "error.status.unknown");
+                    throw new InvalidInputException("status", "error.lead.status");
                 }
                 yield leads.changeStatus(me, request.ids(), s);
             }
