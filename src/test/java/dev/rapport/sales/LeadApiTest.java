@@ -110,4 +110,14 @@ class LeadApiTest extends ApiTestSupport {
         List<String> subjects = json(get(token, "/api/v1/leads/" + id + "/activities"), "$.items[*].subject");
         assertThat(subjects).containsExactly("call back", "met at fair");
     }
+
+    @Test
+    void aDepartingRepsLeadsGoToTheColleagueTakingOver() {
+        String email = unique("leaver") + "@test.local";
+        long leaver = createUser(email, "sales-rep", 1, null);
+        long heir = createUser(unique("heir") + "@test.local", "sales-rep", 1, null);
+        long id = lead(token(email, "password-123"), "{\"name\":\"Left behind\",\"email\":\"" + unique("lb") + "@x.cn\"}");
+        users.handOver(leaver, heir, 1L);
+        assertThat(id(get(adminToken(), "/api/v1/leads/" + id), "$.ownerId")).isEqualTo(heir);
+    }
 }

@@ -69,4 +69,19 @@ class LeadPagesTest extends ApiTestSupport {
         String again = mvc.get().uri(location + "/convert").with(user(email)).exchange().getResponse().getRedirectedUrl();
         assertThat(again).isEqualTo(location);
     }
+
+    @Test
+    void adminsManageRulesAndFormsOnTheirPagesAndRepsMayNot() {
+        String key = unique("page-form").toLowerCase();
+        assertThat(mvc.post().uri("/admin/web-forms").with(user(ADMIN)).with(csrf()).param("key", key).param("title", "Contact")
+                .param("fields", "email").exchange()).hasStatus3xxRedirection();
+        assertThat(body(mvc.get().uri("/admin/web-forms?lang=en").with(user(ADMIN)).exchange())).contains("/forms/" + key).contains("iframe");
+        String rule = unique("Rule");
+        assertThat(mvc.post().uri("/admin/assignment-rules").with(user(ADMIN)).with(csrf()).param("name", rule)
+                .param("strategy", "fixed").param("userIds", "1").param("matchSource", unique("src")).exchange()).hasStatus3xxRedirection();
+        assertThat(body(mvc.get().uri("/admin/assignment-rules?lang=zh-CN").with(user(ADMIN)).exchange())).contains(rule).contains("指定人员");
+        String rep = rep();
+        assertThat(mvc.get().uri("/admin/assignment-rules").with(user(rep)).exchange()).hasStatus(403);
+        assertThat(mvc.get().uri("/admin/web-forms").with(user(rep)).exchange()).hasStatus(403);
+    }
 }

@@ -99,6 +99,10 @@ public class LeadStore {
         stale(n, id);
     }
 
+    public List<Long> idsOwnedBy(long ownerId) {
+        return jdbc.sql("select id from leads where owner_id = :o").param("o", ownerId).query(Long.class).list();
+    }
+
     public void delete(long id) {
         jdbc.sql("delete from leads where id = :id").param("id", id).update();
     }

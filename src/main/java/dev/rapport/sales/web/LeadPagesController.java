@@ -147,7 +147,11 @@ class LeadPagesController {
     String status(@PathVariable long id, @RequestParam String status, @RequestParam long version,
                   @RequestParam(required = false) String reason, RedirectAttributes redirect) {
         try {
-            leads.changeStatus(users.current(), id, version, LeadStatus.parse(status) == null ? LeadStatus.NEW : LeadStatus.parse(status), reason);
+            LeadStatus s = LeadStatus.parse(status);
+            if (s == null) {
+                throw new InvalidInputException("status", "error.lead.status");
+            }
+            leads.changeStatus(users.current(), id, version, s, reason);
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("flash", errorText(e));
         } catch (StaleVersionException e) {
