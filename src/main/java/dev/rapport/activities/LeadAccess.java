@@ -8,6 +8,9 @@ import dev.rapport.identity.CurrentUser;
  */
 public interface LeadAccess {
 
-    /** Throws {@link dev.rapport.platform.NotFoundException} unless the user may see the lead. */
-    void requireVisible(CurrentUser user, long leadId);
+    /**
+     * Throws {@link dev.rapport.platform.NotFoundException} unless the user may see the lead;
+     * answers the customer it was converted into, or null while it is not converted.
+     */
+    Long requireVisible(CurrentUser user, long leadId);
 }

@@ -39,10 +39,11 @@ public class LeadActivities {
     @Transactional
     public ActivityView add(CurrentUser user, long leadId, ActivityInput in) {
         user.require("activity", "create");
-        requireVisible(user, leadId);
+        // an activity added after conversion belongs to the customer too, so its timeline stays whole
+        Long customerId = requireVisible(user, leadId);
         ActivityManagement.Checked checked = activities.check(user, in);
         Instant now = clock.instant();
-        long id = store.insert(null, leadId, null, checked.type().key(), checked.subject(),
+        long id = store.insert(customerId, leadId, null, checked.type().key(), checked.subject(),
                 in.body() == null || in.body().isBlank() ? null : in.body().trim(),
                 in.occurredAt() == null ? now : in.occurredAt(), in.dueAt(), in.remindAt(), checked.owner(), user.id(), now);
         audit.recordChanges("activity", id, "create", user.id(), List.of(new AuditLog.Change("lead_id", null, leadId),
@@ -106,11 +107,11 @@ public class LeadActivities {
         return activities.named(List.of(a)).get(0);
     }
 
-    private void requireVisible(CurrentUser user, long leadId) {
+    private Long requireVisible(CurrentUser user, long leadId) {
         LeadAccess access = leads.getIfAvailable();
         if (access == null) {
             throw new NotFoundException("lead", leadId);
         }
-        access.requireVisible(user, leadId);
+        return access.requireVisible(user, leadId);
     }
 }

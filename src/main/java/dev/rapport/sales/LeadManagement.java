@@ -237,8 +237,8 @@ public class LeadManagement implements LeadAccess {
 
     /** For the activities module: a lead's activities are visible to whoever may see the lead. */
     @Override
-    public void requireVisible(CurrentUser user, long leadId) {
-        visible(user, leadId);
+    public Long requireVisible(CurrentUser user, long leadId) {
+        return visible(user, leadId).customerId();
     }
 
     /** Records the conversion; the caller holds the transaction that created the customer side. */
