@@ -33,7 +33,7 @@ TOKEN=$(curl -sf -X POST "$BASE/api/v1/auth/tokens" -H 'Content-Type: applicatio
 post() { curl -sf -X POST "$BASE$1" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' -d "$2"; }
 REPS=()
 for u in $(seq 1 10); do
-  REPS+=("$(post /api/v1/users "{\"email\":\"rep$u@bench.local\",\"name\":\"Rep $u\",\"password\":\"bench-password\",\"role\":\"sales-rep\"}" \
+  REPS+=("$(post /api/v1/users "{\"email\":\"rep$u@bench.local\",\"name\":\"Rep $u\",\"password\":\"bench-password\",\"role\":\"sales-rep\",\"departmentId\":1}" \
     | grep -oE '"id":[0-9]+' | head -1 | cut -d: -f2)")
 done
 post /api/v1/assignment-rules "{\"name\":\"expo\",\"matchSource\":\"expo\",\"strategy\":\"round_robin\",\"userIds\":[$(IFS=,; echo "${REPS[*]}")]}" > /dev/null
