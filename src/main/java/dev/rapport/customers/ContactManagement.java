@@ -113,6 +113,11 @@ public class ContactManagement {
     /** {@link #updateValid} for many contacts at once (an import batch); a contact changed since it was read fails the call. */
     public void updateAllValid(CurrentUser user, List<StoredContact> old, List<ValidContact> valid) {
         store.updateAll(old, valid, with.clock.instant());
+        for (int i = 0; i < old.size(); i++) {
+            if (!java.util.Objects.equals(old.get(i).customerId(), valid.get(i).customerId())) {
+                with.events.publishEvent(new ContactMoved(old.get(i).id(), old.get(i).customerId(), valid.get(i).customerId(), user.id()));
+            }
+        }
         Map<Long, List<AuditLog.Change>> changes = new java.util.LinkedHashMap<>();
         for (int i = 0; i < old.size(); i++) {
             Map<String, Object> after = valid.get(i).fields();
@@ -127,6 +132,7 @@ public class ContactManagement {
     public void delete(CurrentUser user, long id) {
         user.require("contact", "delete");
         StoredContact old = visible(user, id);
+        with.events.publishEvent(new ContactDeleted(id, old.customerId(), user.id()));
         store.delete(id);
         with.audit.record("contact", id, "delete", user.id(), old.name());
     }
