@@ -50,6 +50,27 @@ public class ActivityManagement {
     public ActivityView add(CurrentUser user, long customerId, ActivityInput in) {
         user.require("activity", "create");
         CustomerRef customer = customers.ref(user, customerId);
+        Checked checked = check(user, in);
+        Instant now = clock.instant();
+        long id = store.insert(customer.id(), null, in.contactId(), checked.type().key(), checked.subject(), blankToNull(in.body()),
+                in.occurredAt() == null ? now : in.occurredAt(), in.dueAt(), in.remindAt(), checked.owner(), user.id(), now);
+        audit.recordChanges("activity", id, "create", user.id(), List.of(new AuditLog.Change("customer_id", null, customer.id()),
+                new AuditLog.Change("type", null, checked.type().key()), new AuditLog.Change("subject", null, checked.subject())));
+        if (checked.type() != ActivityType.TASK) {
+            // a contact with the customer restarts the pool's follow-up clock; a task is only a plan, and a
+            // meeting entered ahead counts from when it happens, not from the future
+            Instant at = in.occurredAt() == null || in.occurredAt().isAfter(now) ? now : in.occurredAt();
+            customers.recordFollowUps(java.util.Map.of(customer.id(), at));
+        }
+        return get(user, id);
+    }
+
+    /** Input that passed the rules every new activity follows. */
+    record Checked(ActivityType type, String subject, long owner) {
+    }
+
+    /** The rules of a new activity, wherever it is added (a customer or a lead); owner defaults to the user. */
+    Checked check(CurrentUser user, ActivityInput in) {
         var errors = new InvalidInputException.Collector();
         ActivityType type = ActivityType.parse(in.type());
         if (type == null) {
@@ -75,24 +96,17 @@ public class ActivityManagement {
             errors.reject("ownerId", "error.owner.invalid");
         }
         errors.throwIfAny();
-        Instant now = clock.instant();
-        long id = store.insert(customer.id(), in.contactId(), type.key(), subject, blankToNull(in.body()),
-                in.occurredAt() == null ? now : in.occurredAt(), in.dueAt(), in.remindAt(), owner, user.id(), now);
-        audit.recordChanges("activity", id, "create", user.id(), List.of(new AuditLog.Change("customer_id", null, customer.id()),
-                new AuditLog.Change("type", null, type.key()), new AuditLog.Change("subject", null, subject)));
-        if (type != ActivityType.TASK) {
-            // a contact with the customer restarts the pool's follow-up clock; a task is only a plan, and a
-            // meeting entered ahead counts from when it happens, not from the future
-            Instant at = in.occurredAt() == null || in.occurredAt().isAfter(now) ? now : in.occurredAt();
-            customers.recordFollowUps(java.util.Map.of(customer.id(), at));
-        }
-        return get(user, id);
+        return new Checked(type, subject, owner);
     }
 
     public ActivityView get(CurrentUser user, long id) {
         user.require("activity", "view");
         ActivityView a = store.find(id).orElseThrow(() -> new NotFoundException("activity", id));
         try {
+            if (a.customerId() == null) {
+                // on a lead not yet converted: its owner sees it here, others through the lead (LeadActivities)
+                throw new NotFoundException("activity", id);
+            }
             customers.ref(user, a.customerId());
         } catch (NotFoundException e) {
             // a task assigned to the user stays visible to them even if its customer is not
@@ -131,12 +145,12 @@ public class ActivityManagement {
     /** The user's open tasks, soonest due first, with their customers' names. */
     public List<ActivityView> myOpenTasks(CurrentUser user, int limit) {
         List<ActivityView> tasks = store.openTasks(user.id(), limit);
-        Map<Long, String> names = customers.names(tasks.stream().map(ActivityView::customerId).toList());
+        Map<Long, String> names = customers.names(tasks.stream().map(ActivityView::customerId).filter(java.util.Objects::nonNull).toList());
         List<ActivityView> out = new ArrayList<>();
         for (ActivityView a : named(tasks)) {
             out.add(new ActivityView(a.id(), a.customerId(), names.get(a.customerId()), a.contactId(), a.type(), a.subject(),
                     a.body(), a.occurredAt(), a.dueAt(), a.remindAt(), a.doneAt(), a.ownerId(), a.ownerName(), a.createdBy(),
-                    a.version(), a.createdAt()));
+                    a.version(), a.createdAt(), a.leadId()));
         }
         return out;
     }
@@ -200,12 +214,12 @@ public class ActivityManagement {
         }
     }
 
-    private List<ActivityView> named(List<ActivityView> rows) {
+    List<ActivityView> named(List<ActivityView> rows) {
         Map<Long, UserSummary> owners = users.summaries(rows.stream().map(ActivityView::ownerId).collect(Collectors.toSet()));
         return rows.stream().map(a -> new ActivityView(a.id(), a.customerId(), a.customerName(), a.contactId(), a.type(),
                 a.subject(), a.body(), a.occurredAt(), a.dueAt(), a.remindAt(), a.doneAt(), a.ownerId(),
                 owners.containsKey(a.ownerId()) ? owners.get(a.ownerId()).name() : null, a.createdBy(), a.version(),
-                a.createdAt())).toList();
+                a.createdAt(), a.leadId())).toList();
     }
 
     private static String blankToNull(String s) {

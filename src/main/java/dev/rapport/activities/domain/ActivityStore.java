@@ -20,7 +20,7 @@ public class ActivityStore {
 
     static final String SELECT = """
             select a.id, a.customer_id, a.contact_id, a.type, a.subject, a.body, a.occurred_at, a.due_at, a.remind_at,
-                   a.done_at, a.owner_id, a.created_by, a.version, a.created_at
+                   a.done_at, a.owner_id, a.created_by, a.version, a.created_at, a.lead_id
             from activities a""";
 
     private final JdbcClient jdbc;
@@ -31,14 +31,15 @@ public class ActivityStore {
         this.template = template;
     }
 
-    public long insert(long customerId, Long contactId, String type, String subject, String body, Instant occurredAt,
+    /** Exactly one of customerId and leadId is given: an activity belongs to a customer or to an unconverted lead. */
+    public long insert(Long customerId, Long leadId, Long contactId, String type, String subject, String body, Instant occurredAt,
                        Instant dueAt, Instant remindAt, long ownerId, long createdBy, Instant now) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                insert into activities (customer_id, contact_id, type, subject, body, occurred_at, due_at, remind_at,
+                insert into activities (customer_id, lead_id, contact_id, type, subject, body, occurred_at, due_at, remind_at,
                     reminded, owner_id, created_by, version, created_at)
-                values (:c, :k, :type, :subject, :body, :occurred, :due, :remind, false, :owner, :by, 0, :now)""")
-                .param("c", customerId).param("k", contactId).param("type", type).param("subject", subject).param("body", body)
+                values (:c, :l, :k, :type, :subject, :body, :occurred, :due, :remind, false, :owner, :by, 0, :now)""")
+                .param("c", customerId).param("l", leadId).param("k", contactId).param("type", type).param("subject", subject).param("body", body)
                 .param("occurred", ts(occurredAt)).param("due", ts(dueAt)).param("remind", ts(remindAt))
                 .param("owner", ownerId).param("by", createdBy).param("now", ts(now))
                 .update(keys, "id");
@@ -65,6 +66,26 @@ public class ActivityStore {
         return spec.query(ActivityStore::row).list();
     }
 
+    /** A lead's timeline, newest first, keyset on (occurred_at, id) (index activities_lead_idx). */
+    public List<ActivityView> leadTimeline(long leadId, Instant beforeTime, Long beforeId, int limit) {
+        String keyset = beforeTime == null ? "" : " and (a.occurred_at < :t or (a.occurred_at = :t and a.id < :i))";
+        var spec = jdbc.sql(SELECT + " where a.lead_id = :l" + keyset + " order by a.occurred_at desc, a.id desc limit :limit")
+                .param("l", leadId).param("limit", limit);
+        if (beforeTime != null) {
+            spec = spec.param("t", ts(beforeTime)).param("i", beforeId);
+        }
+        return spec.query(ActivityStore::row).list();
+    }
+
+    /** Gives a converted lead's activities to its customer; they keep the lead id as where they began. */
+    public List<Long> moveLeadToCustomer(long leadId, long customerId) {
+        List<Long> ids = jdbc.sql("select id from activities where lead_id = :l and customer_id is null").param("l", leadId)
+                .query(Long.class).list();
+        jdbc.sql("update activities set customer_id = :c, version = version + 1 where lead_id = :l and customer_id is null")
+                .param("c", customerId).param("l", leadId).update();
+        return ids;
+    }
+
     /** Open tasks of an owner, soonest due first (tasks without a due date last). */
     public List<ActivityView> openTasks(long ownerId, int limit) {
         return jdbc.sql(SELECT + " where a.owner_id = :o and a.type = 'task' and a.done_at is null order by a.due_at asc, a.id asc limit :limit")
@@ -80,18 +101,19 @@ public class ActivityStore {
     }
 
     /** An open task whose reminder time has come and that was not reminded yet. */
-    public record DueReminder(long id, long customerId, String subject, Instant dueAt, long ownerId) {
+    public record DueReminder(long id, Long customerId, Long leadId, String subject, Instant dueAt, long ownerId) {
     }
 
     /** Due reminders, the longest-waiting first (index activities_reminder_due_idx). */
     public List<DueReminder> dueReminders(Instant now, int limit) {
         return jdbc.sql("""
-                        select a.id, a.customer_id, a.subject, a.due_at, a.owner_id from activities a
+                        select a.id, a.customer_id, a.lead_id, a.subject, a.due_at, a.owner_id from activities a
                         where a.reminded = false and a.done_at is null and a.remind_at <= :now and a.type = 'task'
                         order by a.remind_at, a.id
                         limit :limit""")
                 .param("now", ts(now)).param("limit", limit)
-                .query((rs, n) -> new DueReminder(rs.getLong("id"), rs.getLong("customer_id"), rs.getString("subject"),
+                .query((rs, n) -> new DueReminder(rs.getLong("id"), rs.getObject("customer_id", Long.class),
+                        rs.getObject("lead_id", Long.class), rs.getString("subject"),
                         inst(rs.getTimestamp("due_at")), rs.getLong("owner_id")))
                 .list();
     }
@@ -159,9 +181,10 @@ public class ActivityStore {
     }
 
     static ActivityView row(ResultSet rs, int n) throws SQLException {
-        return new ActivityView(rs.getLong("id"), rs.getLong("customer_id"), null, rs.getObject("contact_id", Long.class),
+        return new ActivityView(rs.getLong("id"), rs.getObject("customer_id", Long.class), null, rs.getObject("contact_id", Long.class),
                 rs.getString("type"), rs.getString("subject"), rs.getString("body"), inst(rs.getTimestamp("occurred_at")),
                 inst(rs.getTimestamp("due_at")), inst(rs.getTimestamp("remind_at")), inst(rs.getTimestamp("done_at")),
-                rs.getLong("owner_id"), null, rs.getLong("created_by"), rs.getLong("version"), inst(rs.getTimestamp("created_at")));
+                rs.getLong("owner_id"), null, rs.getLong("created_by"), rs.getLong("version"), inst(rs.getTimestamp("created_at")),
+                rs.getObject("lead_id", Long.class));
     }
 }

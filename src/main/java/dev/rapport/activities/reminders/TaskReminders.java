@@ -86,15 +86,18 @@ public class TaskReminders {
         }
         Set<Long> claimed = Set.copyOf(store.claimReminders(due.stream().map(DueReminder::id).toList()));
         List<DueReminder> ours = due.stream().filter(r -> claimed.contains(r.id())).toList();
-        Map<Long, String> names = customers.names(ours.stream().map(DueReminder::customerId).collect(Collectors.toSet()));
+        Map<Long, String> names = customers.names(ours.stream().map(DueReminder::customerId).filter(java.util.Objects::nonNull)
+                .collect(Collectors.toSet()));
         List<Notifications.Notice> notices = new ArrayList<>(ours.size());
         for (DueReminder r : ours) {
-            String customer = names.getOrDefault(r.customerId(), "#" + r.customerId());
+            // a task on a lead not yet converted names the lead's page instead of a customer
+            String customer = r.customerId() == null ? "#" + r.leadId() : names.getOrDefault(r.customerId(), "#" + r.customerId());
+            String link = r.customerId() == null ? "/leads/" + r.leadId() : "/customers/" + r.customerId();
             notices.add(r.dueAt() == null
                     ? new Notifications.Notice(r.ownerId(), "task.reminder", "notification.taskReminder",
-                            List.of(r.subject(), customer), "/customers/" + r.customerId())
+                            List.of(r.subject(), customer), link)
                     : new Notifications.Notice(r.ownerId(), "task.reminder", "notification.taskReminder.due",
-                            List.of(r.subject(), customer, r.dueAt()), "/customers/" + r.customerId()));
+                            List.of(r.subject(), customer, r.dueAt()), link));
         }
         notifications.notifyAll(notices);
         return new Batch(due.size(), ours.size());

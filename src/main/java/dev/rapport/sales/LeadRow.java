@@ -1,0 +1,8 @@
+package dev.rapport.sales;
+
+import java.time.Instant;
+
+/** A lead in a list, a search result or a duplicate warning. */
+public record LeadRow(long id, String company, String name, String phone, String email, String source, String status,
+                      long ownerId, String ownerName, Instant createdAt) {
+}

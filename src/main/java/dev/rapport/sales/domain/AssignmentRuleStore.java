@@ -1,0 +1,108 @@
+package dev.rapport.sales.domain;
+
+import dev.rapport.platform.StaleVersionException;
+import dev.rapport.sales.AssignmentRule;
+import dev.rapport.sales.AssignmentRuleInput;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class AssignmentRuleStore {
+
+    private static final String SELECT = """
+            select id, name, position, active, match_province, match_city, match_industry, match_source, strategy, user_ids,
+                   version
+            from lead_assignment_rules""";
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    AssignmentRuleStore(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public List<AssignmentRule> all() {
+        return jdbc.sql(SELECT + " order by position, id").query(AssignmentRuleStore::row).list();
+    }
+
+    public Optional<AssignmentRule> find(long id) {
+        return jdbc.sql(SELECT + " where id = :id").param("id", id).query(AssignmentRuleStore::row).optional();
+    }
+
+    public long insert(AssignmentRuleInput in, int position) {
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.sql("""
+                insert into lead_assignment_rules (name, position, active, match_province, match_city, match_industry,
+                    match_source, strategy, user_ids, rr_counter, version, created_at, updated_at)
+                values (:name, :pos, :active, :prov, :city, :ind, :src, :strategy, :users, 0, 0, :now, :now)""")
+                .params(params(in)).param("pos", position).param("now", now).update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    public void update(long id, long expectedVersion, AssignmentRuleInput in, int position) {
+        int n = jdbc.sql("""
+                update lead_assignment_rules set name = :name, position = :pos, active = :active, match_province = :prov,
+                    match_city = :city, match_industry = :ind, match_source = :src, strategy = :strategy, user_ids = :users,
+                    version = version + 1, updated_at = :now
+                where id = :id and version = :v""")
+                .params(params(in)).param("pos", position).param("now", Timestamp.from(clock.instant()))
+                .param("id", id).param("v", expectedVersion).update();
+        if (n == 0) {
+            throw new StaleVersionException("assignmentRule", find(id).map(AssignmentRule::version).orElse(-1L));
+        }
+    }
+
+    public void delete(long id) {
+        jdbc.sql("delete from lead_assignment_rules where id = :id").param("id", id).update();
+    }
+
+    public int nextPosition() {
+        return jdbc.sql("select coalesce(max(position), 0) + 10 from lead_assignment_rules").query(Integer.class).single();
+    }
+
+    /**
+     * Takes the rule's next round-robin turn. The update locks the row until the caller's
+     * transaction ends, so two nodes assigning at once get consecutive turns, never the same one.
+     */
+    public long takeTurn(long id) {
+        jdbc.sql("update lead_assignment_rules set rr_counter = rr_counter + 1 where id = :id").param("id", id).update();
+        return jdbc.sql("select rr_counter from lead_assignment_rules where id = :id").param("id", id).query(Long.class).single() - 1;
+    }
+
+    private static java.util.Map<String, Object> params(AssignmentRuleInput in) {
+        var m = new java.util.HashMap<String, Object>();
+        m.put("name", in.name().trim());
+        m.put("active", in.active() == null || in.active());
+        m.put("prov", blankToNull(in.matchProvince()));
+        m.put("city", blankToNull(in.matchCity()));
+        m.put("ind", blankToNull(in.matchIndustry()));
+        m.put("src", blankToNull(in.matchSource()));
+        m.put("strategy", in.strategy());
+        m.put("users", in.userIds().stream().map(String::valueOf).collect(Collectors.joining(",")));
+        return m;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    static AssignmentRule row(ResultSet rs, int n) throws SQLException {
+        String users = rs.getString("user_ids");
+        List<Long> ids = users == null || users.isBlank() ? List.of()
+                : Arrays.stream(users.split(",")).map(String::trim).map(Long::valueOf).toList();
+        return new AssignmentRule(rs.getLong("id"), rs.getString("name"), rs.getInt("position"), rs.getBoolean("active"),
+                rs.getString("match_province"), rs.getString("match_city"), rs.getString("match_industry"),
+                rs.getString("match_source"), rs.getString("strategy"), ids, rs.getLong("version"));
+    }
+}
