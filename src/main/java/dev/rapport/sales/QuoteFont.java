@@ -23,7 +23,8 @@ class QuoteFont {
     private volatile byte[] bytes;
 
     PDType0Font load(PDDocument doc) throws IOException {
-        return PDType0Font.load(doc, new RandomAccessReadBuffer(bytes()), true, true);
+        // horizontal writing, only the glyphs used embedded
+        return PDType0Font.load(doc, new RandomAccessReadBuffer(bytes()), true, false);
     }
 
     private byte[] bytes() throws IOException {

@@ -138,6 +138,21 @@ public class QuoteManagement {
         return new CursorPage<>(rows.stream().map(r -> view(r, List.of(), names.get(r.customerId()), owners)).toList(), next);
     }
 
+    /** Contacts of a visible customer the user may see, for the quote form. */
+    public List<dev.rapport.customers.ContactDetails> contactsOf(CurrentUser user, long customerId) {
+        return parties.contactsOf(user, customerId);
+    }
+
+    /** Name of a visible customer (404 outside the user's scope). */
+    public String customerName(CurrentUser user, long customerId) {
+        var errors = new InvalidInputException.Collector();
+        CustomerRef c = parties.customer(user, customerId, errors);
+        if (c == null) {
+            throw new NotFoundException("customer", customerId);
+        }
+        return c.name();
+    }
+
     /** The stored quote if the user may see it, else 404 (whether it exists or not). */
     QuoteStore.Row visibleRow(CurrentUser user, long id) {
         user.require("quote", "view");

@@ -83,6 +83,10 @@ class QuoteParties {
         return ownerId;
     }
 
+    java.util.List<ContactDetails> contactsOf(CurrentUser user, long customerId) {
+        return contacts.ofCustomer(user, customerId);
+    }
+
     OwnerScope scope(CurrentUser user) {
         return users.scopeOf(user);
     }
