@@ -110,6 +110,11 @@ public class QuoteWorkflow {
         return quotes.get(user, id);
     }
 
+    /** Whether the user may approve or reject this quote now. */
+    public boolean canDecide(CurrentUser user, QuoteView q) {
+        return QuoteStatus.PENDING_APPROVAL.key().equals(q.status()) && approvals.canApprove(user, "quote", q.ownerId());
+    }
+
     public List<ApprovalView> approvalsOf(CurrentUser user, long id) {
         quotes.visibleRow(user, id);
         return approvals.ofRecord("quote", id);
