@@ -38,7 +38,7 @@ class QuotePagesTest extends ApiTestSupport {
         String location = created.getResponse().getRedirectedUrl();
         long quote = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
         String page = body(mvc.get().uri("/quotes/" + quote + "?lang=en").with(user(repEmail)).exchange());
-        assertThat(page).contains("1500.00").contains("Submit for approval").contains("must approve");
+        assertThat(page).contains("1590.00").contains("Submit for approval").contains("must approve");
 
         assertThat(mvc.post().uri("/quotes/" + quote + "/submit").param("version", "0").with(user(repEmail)).with(csrf()).exchange())
                 .hasStatus3xxRedirection();
