@@ -90,4 +90,12 @@ public class ApprovalStore {
                 rs.getObject("decided_by", Long.class), decided == null ? null : decided.toInstant(), rs.getString("comment"),
                 rs.getLong("version"), rs.getTimestamp("created_at").toInstant());
     }
+
+    /** Pending requests on these records follow them to a new owner. */
+    public void reassignPending(String recordType, List<Long> recordIds, long toOwner) {
+        if (!recordIds.isEmpty()) {
+            jdbc.sql("update approval_requests set owner_id = :to, version = version + 1 where record_type = :t and status = 'pending' and record_id in (:ids)")
+                    .param("to", toOwner).param("t", recordType).param("ids", recordIds).update();
+        }
+    }
 }

@@ -214,4 +214,40 @@ public class QuoteStore {
                 rs.getObject("superseded_by", Long.class), rs.getLong("version"), rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant());
     }
+
+    /** Sent and approved quotes whose valid-until date is before {@code today}, at most {@code limit}. */
+    public List<Long> expiredIds(LocalDate today, int limit) {
+        return jdbc.sql("select id from quotes where status in ('sent', 'approved') and valid_until < :today order by id limit :limit")
+                .param("today", Date.valueOf(today)).param("limit", limit).query(Long.class).list();
+    }
+
+    /** Marks these quotes expired if they still are sent or approved; returns the ids changed. */
+    public List<Long> expire(List<Long> ids, Instant now) {
+        List<Long> done = new ArrayList<>();
+        for (long id : ids) {
+            int n = jdbc.sql("update quotes set status = 'expired', version = version + 1, updated_at = :now where id = :id and status in ('sent', 'approved')")
+                    .param("now", Timestamp.from(now)).param("id", id).update();
+            if (n == 1) {
+                done.add(id);
+            }
+        }
+        return done;
+    }
+
+    /** Ids of the open (not yet answered) quotes of an owner. */
+    public List<Long> openIdsOf(long ownerId) {
+        return jdbc.sql("select id from quotes where owner_id = :o and status in ('draft', 'pending-approval', 'approved', 'rejected', 'sent')")
+                .param("o", ownerId).query(Long.class).list();
+    }
+
+    public void reassign(List<Long> ids, long toOwner) {
+        if (!ids.isEmpty()) {
+            jdbc.sql("update quotes set owner_id = :to, version = version + 1 where id in (:ids)").param("to", toOwner).param("ids", ids).update();
+        }
+    }
+
+    public int moveCustomer(java.util.Collection<Long> from, long to) {
+        return jdbc.sql("update quotes set customer_id = :to, version = version + 1 where customer_id in (:from)")
+                .param("to", to).param("from", from).update();
+    }
 }
