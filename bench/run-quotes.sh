@@ -37,7 +37,7 @@ CUSTOMER=$(post /api/v1/customers '{"type":"organization","name":"报价测试�
 PRODUCT=$(post /api/v1/products '{"sku":"BENCH-1","name":"基准测试产品","unit":"件"}' | grep -oE '"id":[0-9]+' | head -1 | cut -d: -f2)
 BOOK=$(post /api/v1/price-books "{\"name\":\"基准价目表\",\"currency\":\"CNY\",\"isDefault\":true,\"tiers\":[{\"productId\":$PRODUCT,\"minQuantity\":1,\"unitPrice\":99.5},{\"productId\":$PRODUCT,\"minQuantity\":100,\"unitPrice\":88}]}" \
   | grep -oE '"id":[0-9]+' | head -1 | cut -d: -f2)
-LINE="{\"productId\":$PRODUCT,\"quantity\":{i},\"taxRate\":13}"
+LINE="{\"productId\":$PRODUCT,\"quantity\":1{i},\"taxRate\":13}"
 BODY="{\"customerId\":$CUSTOMER,\"priceBookId\":$BOOK,\"discountPercent\":5,\"lines\":[$LINE,$LINE,$LINE,{\"description\":\"安装服务\",\"quantity\":1,\"unitPrice\":500,\"taxRate\":6},$LINE]}"
 
 # the driver adds a 5% warm-up to the requests it times: ask for N/1.05 to create about N
