@@ -14,6 +14,8 @@
     if (all) {
       document.querySelectorAll('input[name="' + all.dataset.selectAll + '"]').forEach(function (b) { b.checked = all.checked; });
     }
+    var remove = e.target.closest('[data-remove-row]');
+    if (remove) { remove.closest('tr').remove(); }
     var confirmEl = e.target.closest('[data-confirm]');
     if (confirmEl && !window.confirm(confirmEl.dataset.confirm)) { e.preventDefault(); e.stopPropagation(); }
   }, true);

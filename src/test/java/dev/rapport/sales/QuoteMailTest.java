@@ -1,0 +1,76 @@
+package dev.rapport.sales;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import dev.rapport.ApiTestSupport;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+import java.util.Arrays;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** A quote goes to the contact's e-mail with its PDF attached, through a real SMTP server (GreenMail). */
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class QuoteMailTest extends ApiTestSupport {
+
+    @RegisterExtension
+    static final GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort()).withPerMethodLifecycle(false);
+
+    @DynamicPropertySource
+    static void mail(DynamicPropertyRegistry registry) {
+        registry.add("rapport.mail.host", () -> "127.0.0.1");
+        registry.add("rapport.mail.port", () -> smtp.getSmtp().getPort());
+        registry.add("rapport.mail.from", () -> "Rapport <crm@example.test>");
+    }
+
+    @Test
+    void aQuoteIsMailedToTheContactWithThePdfAttachedAndIsThenSent() throws Exception {
+        String name = unique("上海明珠贸易");
+        long customer = createCustomer(adminToken(), "{\"name\":\"" + name + "\"}");
+        String buyer = unique("buyer") + "@example.test";
+        var contact = post(adminToken(), "/api/v1/contacts", "{\"customerId\":" + customer + ",\"name\":\"王采购\",\"email\":\"" + buyer + "\"}");
+        assertThat(contact).as(body(contact)).hasStatus(201);
+        long contactId = id(contact, "$.id");
+        var q = post(adminToken(), "/api/v1/quotes", "{\"customerId\":" + customer + ",\"contactId\":" + contactId
+                + ",\"lines\":[{\"description\":\"年度维保\",\"quantity\":1,\"unitPrice\":8888,\"taxRate\":6}]}");
+        assertThat(q).as(body(q)).hasStatus(201);
+        long quote = id(q, "$.id");
+
+        var sent = post(adminToken(), "/api/v1/quotes/" + quote + "/send", "{\"version\":0}");
+
+        assertThat(sent).as(body(sent)).hasStatusOk();
+        assertThat(json(sent, "$.status").toString()).isEqualTo("sent");
+        assertThat(json(sent, "$.sentTo").toString()).isEqualTo(buyer);
+        MimeMessage message = Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
+            try {
+                return m.getAllRecipients()[0].toString().equals(buyer);
+            } catch (Exception e) {
+                return false;
+            }
+        }).findFirst().orElseThrow();
+        Multipart parts = (Multipart) message.getContent();
+        Part pdf = null;
+        for (int i = 0; i < parts.getCount(); i++) {
+            if (Part.ATTACHMENT.equalsIgnoreCase(parts.getBodyPart(i).getDisposition())) {
+                pdf = parts.getBodyPart(i);
+            }
+        }
+        assertThat(pdf).isNotNull();
+        assertThat(pdf.getContentType()).startsWith("application/pdf");
+        try (PDDocument doc = Loader.loadPDF(pdf.getInputStream().readAllBytes())) {
+            assertThat(new PDFTextStripper().getText(doc)).contains(name).contains("9421.28");
+        }
+        assertThat(body(get(adminToken(), "/api/v1/quotes/" + quote + "/history"))).contains("sent");
+        // once sent, it cannot be sent again
+        assertThat(post(adminToken(), "/api/v1/quotes/" + quote + "/send", "{\"version\":1}")).hasStatus(400);
+    }
+}
