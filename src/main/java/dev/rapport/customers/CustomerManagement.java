@@ -228,10 +228,27 @@ public class CustomerManagement {
     @Transactional
     public void delete(CurrentUser user, long id) {
         user.require("customer", "delete");
-        StoredCustomer old = changeable(user, id);
-        with.events.publishEvent(new CustomerDeleted(id, user.id()));
-        store.delete(id);
-        with.audit.record("customer", id, "delete", user.id(), old.name());
+        remove(user, changeable(user, id));
+    }
+
+    /**
+     * Deletes a customer. Its contacts stay as people without a company (nothing about them is
+     * lost; their change history says which company they left), and its activities go with it.
+     */
+    private void remove(CurrentUser user, StoredCustomer c) {
+        with.events.publishEvent(new CustomerDeleted(c.id(), user.id()));
+        Instant now = with.clock.instant();
+        List<dev.rapport.customers.domain.StoredContact> left = contacts.ofCustomer(c.id());
+        if (!left.isEmpty()) {
+            for (var k : left) {
+                with.events.publishEvent(new ContactMoved(k.id(), c.id(), null, user.id()));
+                with.audit.recordChanges("contact", k.id(), "update", user.id(), List.of(new AuditLog.Change("customer_id", c.id(), null)));
+            }
+            contacts.refreshCompanyName(c.id(), c.name(), "", now);
+            contacts.detach(c.id(), now);
+        }
+        store.delete(c.id());
+        with.audit.record("customer", c.id(), "delete", user.id(), c.name());
     }
 
     /** Result of a bulk action: which ids were done and which were refused (not visible). */
@@ -300,9 +317,7 @@ public class CustomerManagement {
         user.require("customer", "delete");
         var split = splitVisible(user, ids);
         for (StoredCustomer c : split.getKey()) {
-            with.events.publishEvent(new CustomerDeleted(c.id(), user.id()));
-            store.delete(c.id());
-            with.audit.record("customer", c.id(), "delete", user.id(), c.name());
+            remove(user, c);
         }
         return new BulkResult(split.getKey().stream().map(StoredCustomer::id).toList(), split.getValue());
     }

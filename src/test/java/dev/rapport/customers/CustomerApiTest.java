@@ -194,6 +194,21 @@ class CustomerApiTest extends ApiTestSupport {
         assertThat(get(adminToken(), "/api/v1/customers/" + b)).hasStatus(404);
     }
 
+    @Test
+    void deletingAnOrganizationKeepsItsContactsWithoutACompany() {
+        String company = unique("关闭公司");
+        long org = createCustomer(adminToken(), "{\"type\":\"organization\",\"name\":\"" + company + "\"}");
+        long contact = id(post(adminToken(), "/api/v1/contacts", "{\"customerId\":" + org + ",\"name\":\"" + unique("留下") + "\"}"), "$.id");
+        var deleted = delete(adminToken(), "/api/v1/customers/" + org);
+        assertThat(deleted).as(body(deleted)).hasStatus2xxSuccessful();
+        assertThat(get(adminToken(), "/api/v1/customers/" + org)).hasStatus(404);
+        var kept = get(adminToken(), "/api/v1/contacts/" + contact);
+        assertThat(kept).hasStatusOk();
+        assertThat((Object) json(kept, "$.customerId")).isNull();
+        assertThat((List<String>) json(get(adminToken(), "/api/v1/contacts/" + contact + "/history"), "$.items[*].field")).contains("customer_id");
+        assertThat((List<Number>) json(get(adminToken(), "/api/v1/search", "q", company), "$.contacts[*].id")).isEmpty();
+    }
+
     static List<Long> ids(org.springframework.test.web.servlet.assertj.MvcTestResult r, String path) {
         List<Number> raw = json(r, path);
         return raw.stream().map(Number::longValue).toList();

@@ -114,6 +114,12 @@ public class ContactStore {
         jdbc.sql("delete from contacts where id = :id").param("id", id).update();
     }
 
+    /** The contacts of a deleted customer stay, without a company. */
+    public int detach(long customerId, Instant now) {
+        return jdbc.sql("update contacts set customer_id = null, version = version + 1, updated_at = :now where customer_id = :c")
+                .param("c", customerId).param("now", Timestamp.from(now)).update();
+    }
+
     public int moveToCustomer(Collection<Long> fromCustomers, long toCustomer, Instant now) {
         return jdbc.sql("update contacts set customer_id = :to, version = version + 1, updated_at = :now where customer_id in (:from)")
                 .param("to", toCustomer).param("from", fromCustomers).param("now", Timestamp.from(now)).update();
