@@ -11,7 +11,7 @@ public final class Permission {
 
     public static final List<String> RECORD_TYPES = List.of("customer", "contact", "activity", "lead", "opportunity", "product", "quote", "order");
     public static final List<String> RECORD_ACTIONS = List.of("view", "create", "edit", "delete", "import", "export", "merge");
-    public static final List<String> ADMIN = List.of("user:manage", "role:manage", "department:manage", "audit:view", "field:manage", "metrics:view");
+    public static final List<String> ADMIN = List.of("user:manage", "role:manage", "department:manage", "audit:view", "field:manage", "metrics:view", "pipeline:manage");
 
     private Permission() {
     }
