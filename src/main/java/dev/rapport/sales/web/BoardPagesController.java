@@ -114,6 +114,18 @@ class BoardPagesController {
         return p;
     }
 
+    /** The list's filters (not the cursor) as a query string, for the "more" button of the list. */
+    static String listQuery(Map<String, String> params) {
+        UriComponentsBuilder b = UriComponentsBuilder.newInstance();
+        params.forEach((k, v) -> {
+            if (!k.equals("cursor") && !k.equals("lang") && v != null && !v.isBlank()) {
+                b.queryParam(k, v);
+            }
+        });
+        String q = b.encode().build().getQuery();
+        return q == null ? "" : q;
+    }
+
     /** The board's filters as a query string, for the "more" and totals requests. */
     static String filterQuery(Map<String, String> params) {
         UriComponentsBuilder b = UriComponentsBuilder.newInstance();

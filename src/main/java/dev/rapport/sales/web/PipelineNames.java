@@ -38,6 +38,17 @@ public class PipelineNames {
         return stageId == null ? "" : of(p.stage(stageId));
     }
 
+    /** The name of a stage found among these pipelines (lists), or "" when there is no such stage. */
+    public String stage(List<Pipeline> pipelines, long stageId) {
+        for (Pipeline p : pipelines) {
+            Stage s = p.stage(stageId);
+            if (s != null) {
+                return of(s);
+            }
+        }
+        return "";
+    }
+
     /**
      * The name to store when a seeded pipeline or stage is saved with {@code name}: a translation
      * of the seeded name is stored as the English original, so saving a form unchanged in Chinese
