@@ -12,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -40,7 +41,7 @@ class OpportunityBoardBrowserTest extends BrowserTestSupport {
                 .release().perform();
 
         // the move is posted with the card's version; the card comes back with the new version
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d ->
+        new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class).until(d ->
                 "1".equals(d.findElement(By.id("opp-" + opportunity)).getDomAttribute("data-version")));
         open("/opportunities/board?lang=en&q=" + name.replace(' ', '+'));
         WebElement column = waitFor(By.cssSelector(".board-cards[data-kind='won']"));
