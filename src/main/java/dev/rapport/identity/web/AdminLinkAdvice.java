@@ -23,6 +23,6 @@ class AdminLinkAdvice {
             return false;
         }
         return users.signedIn().map(u -> u.can("user:manage") || u.can("role:manage")
-                || u.can("department:manage") || u.can("field:manage")).orElse(false);
+                || u.can("department:manage") || u.can("field:manage") || u.can("pipeline:manage")).orElse(false);
     }
 }
