@@ -6,6 +6,8 @@ import dev.rapport.sales.query.OpportunityQuery;
 import dev.rapport.sales.query.OpportunityQuery.StageTotal;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +24,8 @@ import org.springframework.stereotype.Service;
 public class OpportunityBoard {
 
     public static final int CARDS_PER_COLUMN = 20;
+    /** Won and lost columns show what was closed in this many days; older deals stay in the list view. */
+    public static final int CLOSED_DAYS = 90;
 
     /** The sum of a column in one currency, and that sum weighted by the stage's win probability. */
     public record CurrencyTotal(String currency, BigDecimal sum, BigDecimal weighted) {
@@ -46,12 +50,13 @@ public class OpportunityBoard {
         user.require("opportunity", "view");
         Pipeline pipeline = rules.pipelineOf(pipelineId);
         OwnerScope scope = rules.scope(user);
-        Map<Long, List<StageTotal>> totals = query.totals(pipelineId, filter, scope).stream()
+        Instant since = closedSince();
+        Map<Long, List<StageTotal>> totals = query.totals(pipelineId, filter, scope, since).stream()
                 .collect(Collectors.groupingBy(StageTotal::stageId));
         List<OpportunityDetails> all = new ArrayList<>();
         List<List<OpportunityDetails>> perStage = new ArrayList<>();
         for (Stage s : pipeline.stages()) {
-            List<OpportunityDetails> cards = query.column(s.id(), filter, scope, null, CARDS_PER_COLUMN + 1);
+            List<OpportunityDetails> cards = query.column(s.id(), filter, scope, s.isOpen() ? null : since, null, CARDS_PER_COLUMN + 1);
             perStage.add(cards);
             all.addAll(cards.subList(0, Math.min(cards.size(), CARDS_PER_COLUMN)));
         }
@@ -71,10 +76,16 @@ public class OpportunityBoard {
     /** More cards of one column, older than {@code beforeId}. */
     public Column more(CurrentUser user, long stageId, OpportunityFilter filter, long beforeId) {
         user.require("opportunity", "view");
-        List<OpportunityDetails> cards = query.column(stageId, filter, rules.scope(user), beforeId, CARDS_PER_COLUMN + 1);
+        Stage stage = rules.stage(stageId);
+        Instant since = stage.isOpen() ? null : closedSince();
+        List<OpportunityDetails> cards = query.column(stageId, filter, rules.scope(user), since, beforeId, CARDS_PER_COLUMN + 1);
         Long next = cards.size() > CARDS_PER_COLUMN ? cards.get(CARDS_PER_COLUMN - 1).id() : null;
         List<OpportunityDetails> shown = rules.named(cards.stream().limit(CARDS_PER_COLUMN).toList());
         return new Column(null, shown, next, 0, List.of());
+    }
+
+    private Instant closedSince() {
+        return rules.now().minus(Duration.ofDays(CLOSED_DAYS));
     }
 
     private static List<CurrencyTotal> currencyTotals(Stage s, List<StageTotal> totals) {

@@ -66,7 +66,7 @@ class OpportunityRules {
         }
         if (in.contactId() != null && customer != null) {
             try {
-                Long of = contacts.visible(user, in.contactId()).customerId();
+                Long of = contacts.details(user, in.contactId()).customerId();
                 if (of == null || of != customer.id()) {
                     errors.reject("contactId", "error.opportunity.contact");
                 }
@@ -134,6 +134,10 @@ class OpportunityRules {
 
     boolean visible(CurrentUser user, long ownerId) {
         return users.scopeOf(user).includes(ownerId);
+    }
+
+    Stage stage(long stageId) {
+        return pipelines.stage(stageId).orElseThrow(() -> new NotFoundException("stage", stageId));
     }
 
     Instant now() {

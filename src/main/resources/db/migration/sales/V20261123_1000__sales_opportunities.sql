@@ -45,8 +45,10 @@ create table opportunities (
 );
 -- board columns: the newest cards of one stage
 create index opportunities_stage_idx on opportunities (stage_id, id);
--- board totals: count and sum per stage and currency, read from the index alone on PostgreSQL
-create index opportunities_board_totals_idx on opportunities (pipeline_id, stage_id, currency, amount, owner_id);
+-- board totals: count and sum per stage and currency of the open opportunities, and of those closed
+-- recently (the won and lost columns), each read from an index alone on PostgreSQL
+create index opportunities_board_open_idx on opportunities (pipeline_id, status, stage_id, currency, amount, owner_id);
+create index opportunities_board_closed_idx on opportunities (pipeline_id, closed_at, stage_id, currency, amount, owner_id);
 create index opportunities_customer_idx on opportunities (customer_id, id);
 create index opportunities_owner_idx on opportunities (owner_id, status, id);
 create index opportunities_lead_idx on opportunities (lead_id);

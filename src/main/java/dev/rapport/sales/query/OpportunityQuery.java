@@ -123,11 +123,16 @@ public class OpportunityQuery {
      * One board column: the newest cards of a stage after {@code beforeId}, by the stage index
      * (stage_id, id), so a column of 10,000 cards reads only the cards it shows.
      */
-    public List<OpportunityDetails> column(long stageId, OpportunityFilter f, OwnerScope scope, Long beforeId, int limit) {
+    public List<OpportunityDetails> column(long stageId, OpportunityFilter f, OwnerScope scope, Instant closedSince, Long beforeId,
+                                           int limit) {
         Where w = where(f.withPipeline(null), scope);
         Map<String, Object> params = new HashMap<>(w.params());
         String where = (w.sql().isEmpty() ? " where " : w.sql() + " and ") + "o.stage_id = :column";
         params.put("column", stageId);
+        if (closedSince != null) {
+            where += " and o.closed_at >= :since";
+            params.put("since", Timestamp.from(closedSince));
+        }
         if (beforeId != null) {
             where += " and o.id < :before";
             params.put("before", beforeId);
@@ -137,12 +142,21 @@ public class OpportunityQuery {
                 .query(OpportunityStore::row).list();
     }
 
-    /** Count and sum per stage and currency of a pipeline, from the index (pipeline_id, stage_id, currency, amount, owner_id). */
-    public List<StageTotal> totals(long pipelineId, OpportunityFilter f, OwnerScope scope) {
+    /**
+     * Count and sum per stage and currency of a pipeline's open opportunities and of those closed
+     * since {@code closedSince}: two grouped queries, each answered from its own index
+     * (opportunities_board_open_idx, opportunities_board_closed_idx), so years of closed deals in
+     * the pipeline do not slow the board.
+     */
+    public List<StageTotal> totals(long pipelineId, OpportunityFilter f, OwnerScope scope, Instant closedSince) {
         Where w = where(f.withPipeline(pipelineId), scope);
-        return jdbc.sql("select o.stage_id, o.currency, count(*) as n, sum(o.amount) as total from opportunities o" + w.sql()
-                        + " group by o.stage_id, o.currency")
-                .params(w.params())
+        Map<String, Object> params = new HashMap<>(w.params());
+        params.put("since", Timestamp.from(closedSince));
+        String sql = "select o.stage_id, o.currency, count(*) as n, sum(o.amount) as total from opportunities o" + w.sql();
+        String open = sql + " and o.status = 'open' group by o.stage_id, o.currency";
+        String closed = sql + " and o.closed_at >= :since group by o.stage_id, o.currency";
+        return jdbc.sql(open + " union all " + closed)
+                .params(params)
                 .query((rs, n) -> new StageTotal(rs.getLong("stage_id"), rs.getString("currency"), rs.getLong("n"),
                         rs.getBigDecimal("total")))
                 .list();
