@@ -55,6 +55,7 @@ class OpportunityPagesController {
         model.addAttribute("owners", users.assignableOwners(me));
         model.addAttribute("sorts", OpportunityFilter.SORTS);
         model.addAttribute("query", BoardPagesController.listQuery(params));
+        model.addAttribute("canExport", me.can("opportunity", "export"));
         if (htmx.isHtmxRequest() && cursor != null) {
             return "opportunities/list :: rows";
         }
