@@ -12,8 +12,10 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code java -jar rapport.jar demo-data [--customers N] [--seed S]}: loads N (default 10,000)
- * demo customers with contacts and activities into the configured database and prints how to sign
+ * {@code java -jar rapport.jar demo-data [--customers N] [--opportunities M] [--open-opportunities K] [--seed S]}:
+ * loads N (default 10,000) demo customers with contacts and activities, and M (default N / 10)
+ * opportunities of which about K (default 60%, at most 10,000) are open in the default pipeline,
+ * into the configured database and prints how to sign
  * in. Other commands share the "cli" profile, so this one acts only on its own name.
  */
 @Component
@@ -37,13 +39,15 @@ class DemoDataCommand implements ApplicationRunner {
         }
         int count = Integer.parseInt(option(args, "customers", "10000"));
         long seed = Long.parseLong(option(args, "seed", String.valueOf(DemoDataLoader.DEFAULT_SEED)));
+        int deals = Integer.parseInt(option(args, "opportunities", String.valueOf(count / 10)));
+        int openDeals = Integer.parseInt(option(args, "open-opportunities", String.valueOf(DemoOpportunities.defaultOpen(deals))));
         long start = System.nanoTime();
         ProgressBar bar = new ProgressBar("customers", count);
-        DemoDataLoader.Result result = loader.load(count, seed, bar::step);
+        DemoDataLoader.Result result = loader.load(count, deals, openDeals, seed, bar::step);
         bar.finish();
         Duration took = Duration.ofNanos(System.nanoTime() - start);
-        System.out.printf("Loaded %,d customers, %,d contacts and %,d activities in %d:%02d (%,.0f customers/s)%n",
-                result.customers(), result.contacts(), result.activities(), took.toMinutes(), took.toSecondsPart(),
+        System.out.printf("Loaded %,d customers, %,d contacts, %,d activities and %,d opportunities in %d:%02d (%,.0f customers/s)%n",
+                result.customers(), result.contacts(), result.activities(), result.opportunities(), took.toMinutes(), took.toSecondsPart(),
                 result.customers() / Math.max(0.001, took.toMillis() / 1000.0));
         System.out.println("Sign in as " + staff.firstAdminEmail().orElse("the administrator")
                 + " (password: RAPPORT_ADMIN_PASSWORD, or the one printed when the administrator was created),");

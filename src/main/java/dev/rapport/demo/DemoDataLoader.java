@@ -34,17 +34,21 @@ class DemoDataLoader {
     private static final int DEFER_INDEXES_FROM = 50_000;
 
     /** What was loaded. */
-    record Result(long customers, long contacts, long activities, StaffPlan staff) {
+    record Result(long customers, long contacts, long activities, long opportunities, StaffPlan staff) {
     }
 
     private final DemoStaff staff;
     private final CustomerBulkLoad customers;
     private final ActivityBulkLoad activities;
+    private final DemoOpportunities opportunities;
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    DemoDataLoader(DemoStaff staff, CustomerBulkLoad customers, ActivityBulkLoad activities, TransactionTemplate tx, Clock clock) {
+    // one loader per module's bulk API, so six collaborators: the loader is the place that ties them together
+    DemoDataLoader(DemoStaff staff, CustomerBulkLoad customers, ActivityBulkLoad activities, DemoOpportunities opportunities,
+                   TransactionTemplate tx, Clock clock) {
         this.staff = staff;
+        this.opportunities = opportunities;
         this.customers = customers;
         this.activities = activities;
         this.tx = tx;
@@ -53,14 +57,20 @@ class DemoDataLoader {
 
     /** Loads {@code count} customers; {@code progress} gets the number of customers done after each chunk. */
     Result load(int count, long seed, LongConsumer progress) {
+        return load(count, count / 10, DemoOpportunities.defaultOpen(count / 10), seed, progress);
+    }
+
+    /** Also loads {@code deals} opportunities over the customers, about {@code openDeals} of them open. */
+    Result load(int count, int deals, int openDeals, long seed, LongConsumer progress) {
         StaffPlan plan = staff.create();
+        DemoOpportunities.Plan dealPlan = opportunities.plan(count, deals, openDeals);
         if (count >= DEFER_INDEXES_FROM && !customers.hasCustomers()) {
             Result[] result = new Result[1];
             customers.withIndexesDeferred(() -> activities.withIndexesDeferred(
-                    () -> result[0] = loadChunks(count, seed, plan, progress)));
+                    () -> result[0] = loadChunks(count, seed, plan, dealPlan, progress)));
             return result[0];
         }
-        return loadChunks(count, seed, plan, progress);
+        return loadChunks(count, seed, plan, dealPlan, progress);
     }
 
     /**
@@ -68,13 +78,14 @@ class DemoDataLoader {
      * parsing) costs as much as writing it, so one thread would leave a core idle. Each chunk has
      * its own seed and numbering, so the data set is the same whatever the interleaving.
      */
-    private Result loadChunks(int count, long seed, StaffPlan plan, LongConsumer progress) {
+    private Result loadChunks(int count, long seed, StaffPlan plan, DemoOpportunities.Plan dealPlan, LongConsumer progress) {
         Instant now = clock.instant();
         int chunks = (count + CHUNK - 1) / CHUNK;
         AtomicInteger nextChunk = new AtomicInteger();
         AtomicLong done = new AtomicLong();
         AtomicLong contacts = new AtomicLong();
         AtomicLong acts = new AtomicLong();
+        AtomicLong deals = new AtomicLong();
         int workers = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), chunks));
         ExecutorService pool = Executors.newFixedThreadPool(workers);
         try {
@@ -89,8 +100,10 @@ class DemoDataLoader {
                         for (int k = 0; k < size; k++) {
                             chunk.add(factory.next());
                         }
-                        long[] totals = new long[3];
-                        tx.executeWithoutResult(status -> writeChunk(chunk, activityFactory, now, totals));
+                        long[] totals = new long[4];
+                        long offset = (long) i * CHUNK;
+                        tx.executeWithoutResult(status -> writeChunk(chunk, activityFactory, dealPlan, offset, now, totals));
+                        deals.addAndGet(totals[3]);
                         contacts.addAndGet(totals[1]);
                         acts.addAndGet(totals[2]);
                         long total = done.addAndGet(size);
@@ -112,10 +125,11 @@ class DemoDataLoader {
         } finally {
             pool.shutdownNow();
         }
-        return new Result(done.get(), contacts.get(), acts.get(), plan);
+        return new Result(done.get(), contacts.get(), acts.get(), deals.get(), plan);
     }
 
-    private void writeChunk(List<CustomerFactory.Planned> chunk, ActivityFactory activityFactory, Instant now, long[] totals) {
+    private void writeChunk(List<CustomerFactory.Planned> chunk, ActivityFactory activityFactory, DemoOpportunities.Plan dealPlan,
+                            long offset, Instant now, long[] totals) {
         List<Long> ids = customers.insertCustomers(chunk.stream().map(CustomerFactory.Planned::customer).toList());
         List<NewContact> contacts = new ArrayList<>();
         for (int i = 0; i < chunk.size(); i++) {
@@ -139,5 +153,7 @@ class DemoDataLoader {
         activities.insert(acts, now);
         totals[1] += contactIds.size();
         totals[2] += acts.size();
+        totals[3] += opportunities.write(dealPlan, offset, ids,
+                chunk.stream().map(p -> p.customer().input().ownerId()).toList(), new java.util.Random(offset * 7_919L + 17), now);
     }
 }

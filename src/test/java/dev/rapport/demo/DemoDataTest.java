@@ -63,6 +63,17 @@ class DemoDataTest {
     }
 
     @Test
+    void loadsOpportunitiesOpenAndClosedOnTheLoadedCustomers() {
+        String mine = "select count(*) from opportunities where customer_id > " + firstCustomer;
+        assertThat(count(mine)).isEqualTo(CUSTOMERS / 10);
+        assertThat(count(mine + " and status = 'open'")).isPositive();
+        assertThat(count(mine + " and status <> 'open' and closed_at is not null")).isPositive();
+        assertThat(count(mine + " and status = 'lost' and loss_reason is null")).isZero();
+        assertThat(count("select count(*) from opportunity_stage_history h join opportunities o on o.id = h.opportunity_id where o.customer_id > "
+                + firstCustomer)).isEqualTo(CUSTOMERS / 10);
+    }
+
+    @Test
     void contactsBelongToOrganizations() {
         assertThat(count("select count(*) from contacts where customer_id is null and id > " + firstContact)).isZero();
         assertThat(count("select count(*) from contacts k join customers c on c.id = k.customer_id where c.type <> 'organization' and k.id > " + firstContact))

@@ -23,6 +23,7 @@ class AdminLinkAdvice {
             return false;
         }
         return users.signedIn().map(u -> u.can("user:manage") || u.can("role:manage")
-                || u.can("department:manage") || u.can("field:manage") || u.can("pool:manage")).orElse(false);
+                || u.can("department:manage") || u.can("field:manage") || u.can("pool:manage") || u.can("pipeline:manage")
+                || u.can("assignment:manage") || u.can("webform:manage")).orElse(false);
     }
 }

@@ -42,6 +42,12 @@ class WebResourcesConfig {
         String htmxSrc() {
             return webjars.path("htmx.org", "dist/htmx.min.js");
         }
+
+        /** SortableJS, for the pages with drag and drop (the opportunity board). */
+        @ModelAttribute("sortableSrc")
+        String sortableSrc() {
+            return webjars.path("sortablejs", "Sortable.min.js");
+        }
     }
 
     @Component
