@@ -8,7 +8,6 @@ import dev.rapport.platform.InvalidInputException;
 import dev.rapport.platform.StaleVersionException;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,10 +27,10 @@ public class LeadConversion {
     private final LeadManagement leads;
     private final LeadCustomerMatching customers;
     private final LeadActivities activities;
-    private final ObjectProvider<LeadOpportunitySeam> opportunities;
+    private final OpportunityManagement opportunities;
 
     LeadConversion(LeadManagement leads, LeadCustomerMatching customers, LeadActivities activities,
-                   ObjectProvider<LeadOpportunitySeam> opportunities) {
+                   OpportunityManagement opportunities) {
         this.leads = leads;
         this.customers = customers;
         this.activities = activities;
@@ -43,7 +42,7 @@ public class LeadConversion {
         if (lead.converted()) {
             throw new LeadAlreadyConvertedException(leadId, lead.customerId());
         }
-        return new Preview(lead, customers.matches(user, lead), opportunities.getIfAvailable() != null);
+        return new Preview(lead, customers.matches(user, lead), user.can("opportunity", "create"));
     }
 
     @Transactional
@@ -82,12 +81,8 @@ public class LeadConversion {
         }
         Long opportunityId = null;
         if (in.opportunityName() != null && !in.opportunityName().isBlank()) {
-            LeadOpportunitySeam seam = opportunities.getIfAvailable();
-            if (seam == null) {
-                throw new InvalidInputException("opportunityName", "error.lead.opportunitiesUnavailable");
-            }
-            opportunityId = seam.create(user, in.opportunityName().trim(), customerId, contactId, in.amount(), in.currency(),
-                    in.expectedCloseDate(), lead.ownerId(), leadId);
+            opportunityId = opportunities.create(user, new OpportunityInput(in.opportunityName().trim(), customerId, contactId,
+                    null, null, in.amount(), in.currency(), in.expectedCloseDate(), lead.ownerId(), null, leadId)).id();
         }
         int moved = activities.moveToCustomer(user, leadId, customerId);
         leads.markConverted(user, lead, customerId, contactId, opportunityId);

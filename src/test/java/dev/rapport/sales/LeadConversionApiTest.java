@@ -75,16 +75,45 @@ class LeadConversionApiTest extends ApiTestSupport {
     }
 
     @Test
-    void anOpportunityIsRefusedClearlyWhileOpportunitiesAreNotAvailable() {
+    void convertingWithAnOpportunityCreatesItInTheDefaultPipelineForTheLeadsOwner() {
         String token = rep();
         long lead = lead(token, "{\"name\":\"Sun Li\",\"company\":\"" + unique("Opp Co") + "\",\"email\":\"" + unique("s") + "@o.cn\"}");
-        MvcTestResult r = post(token, "/api/v1/leads/" + lead + "/convert", "{\"opportunityName\":\"First order\",\"amount\":1000}");
-        if (r.getResponse().getStatus() == 201) {
-            assertThat(json(r, "$.opportunityId") != null).isTrue();
-        } else {
-            assertThat(r).hasStatus(400);
-            assertThat((String) json(get(token, "/api/v1/leads/" + lead), "$.status")).isEqualTo("new");
-            assertThat((Integer) json(get(token, "/api/v1/customers?limit=1", "q", "Opp Co"), "$.items.length()")).isZero();
-        }
+        assertThat((Boolean) json(get(token, "/api/v1/leads/" + lead + "/convert"), "$.opportunitiesAvailable")).isTrue();
+        MvcTestResult r = post(token, "/api/v1/leads/" + lead + "/convert",
+                "{\"opportunityName\":\"First order\",\"amount\":12000.50,\"currency\":\"CNY\",\"expectedCloseDate\":\"2027-03-31\"}");
+        assertThat(r).as(body(r)).hasStatus(201);
+        long opportunity = id(r, "$.opportunityId");
+        MvcTestResult o = get(token, "/api/v1/opportunities/" + opportunity);
+        assertThat(o).as(body(o)).hasStatusOk();
+        assertThat(id(o, "$.leadId")).isEqualTo(lead);
+        assertThat(id(o, "$.customerId")).isEqualTo(id(r, "$.customerId"));
+        assertThat(id(o, "$.contactId")).isEqualTo(id(r, "$.contactId"));
+        assertThat(id(o, "$.ownerId")).isEqualTo(id(get(token, "/api/v1/leads/" + lead), "$.ownerId"));
+        assertThat(new java.math.BigDecimal(json(o, "$.amount").toString())).isEqualByComparingTo("12000.50");
+        assertThat((String) json(o, "$.expectedCloseDate")).isEqualTo("2027-03-31");
+        assertThat((String) json(o, "$.status")).isEqualTo("open");
+        assertThat(id(get(token, "/api/v1/leads/" + lead), "$.opportunityId")).isEqualTo(opportunity);
+    }
+
+    @Test
+    void aBadOpportunityLeavesTheLeadAndTheCustomersAsTheyWere() {
+        String token = rep();
+        String company = unique("Half Co");
+        long lead = lead(token, "{\"name\":\"Zhou Qi\",\"company\":\"" + company + "\",\"email\":\"" + unique("z") + "@h.cn\"}");
+        MvcTestResult r = post(token, "/api/v1/leads/" + lead + "/convert", "{\"opportunityName\":\"Bad\",\"amount\":-5}");
+        assertThat(r).as(body(r)).hasStatus(400);
+        assertThat(body(r)).contains("amount");
+        assertThat((String) json(get(token, "/api/v1/leads/" + lead), "$.status")).isEqualTo("new");
+        assertThat((Integer) json(get(adminToken(), "/api/v1/customers?limit=5", "q", company), "$.items.length()")).isZero();
+    }
+
+    @Test
+    void aNoteAddedAfterConversionAlsoShowsOnTheCustomer() {
+        long lead = id(post(adminToken(), "/api/v1/leads", "{\"name\":\"Late Note\",\"company\":\"" + unique("Late Co")
+                + "\",\"email\":\"" + unique("n") + "@late.cn\"}"), "$.lead.id");
+        long customer = id(post(adminToken(), "/api/v1/leads/" + lead + "/convert", "{}"), "$.customerId");
+        assertThat(post(adminToken(), "/api/v1/leads/" + lead + "/activities", "{\"type\":\"call\",\"subject\":\"after the deal\"}")).hasStatus(201);
+        List<String> timeline = json(get(adminToken(), "/api/v1/activities?customerId=" + customer), "$.items[*].subject");
+        assertThat(timeline).contains("after the deal");
     }
 }
