@@ -246,6 +246,12 @@ public class CustomerStore {
                 .param("s", status).param("now", Timestamp.from(now)).param("ids", ids).update();
     }
 
+    /** Keeps the latest purchase day; an older one (a history import) never moves it back. */
+    public void setLastPurchase(long id, java.time.LocalDate date) {
+        jdbc.sql("update customers set last_purchase_on = :d where id = :id and (last_purchase_on is null or last_purchase_on < :d)")
+                .param("d", java.sql.Date.valueOf(date)).param("id", id).update();
+    }
+
     public void setTags(long id, String tags, Instant now) {
         jdbc.sql("update customers set tags = :t, version = version + 1, updated_at = :now where id = :id")
                 .param("t", tags).param("now", Timestamp.from(now)).param("id", id).update();
