@@ -214,6 +214,11 @@ public class PaymentManagement {
         }
     }
 
+    /** The clock due dates are judged by, for pages that show "today". */
+    public java.time.Clock clock() {
+        return with.clock;
+    }
+
     public PaymentView get(CurrentUser user, long id) {
         user.require("order", "view");
         PaymentView p = store.payment(id).orElseThrow(() -> new NotFoundException("payment", id));

@@ -47,15 +47,14 @@ public class ReceivableQuery {
             params.put("o", new BigDecimal(parts[0]));
             params.put("cur", parts[1]);
             params.put("c", c.id());
-            having = """
-                     having sum(amount - paid) < :o or (sum(amount - paid) = :o and (customer_id > :c
-                        or (customer_id = :c and currency > :cur)))""";
+            having = " having sum(amount - paid) < :o or (sum(amount - paid) = :o and (customer_id > :c"
+                    + " or (customer_id = :c and currency > :cur)))";
         }
-        List<OverdueRow> rows = new ArrayList<>(jdbc.sql("""
-                        select customer_id, currency, sum(amount - paid) as overdue, min(due_on) from sales_instalments
-                        where receivable = true and due_on < :today""" + scoped + """
-                         group by customer_id, currency""" + having + """
-                         order by overdue desc, customer_id, currency limit :limit""")
+        String sql = "select customer_id, currency, sum(amount - paid) as overdue, min(due_on) from sales_instalments"
+                + " where receivable = true and due_on < :today" + scoped
+                + " group by customer_id, currency" + having
+                + " order by overdue desc, customer_id, currency limit :limit";
+        List<OverdueRow> rows = new ArrayList<>(jdbc.sql(sql)
                 .params(params)
                 .query((rs, n) -> new OverdueRow(rs.getLong(1), rs.getString(2), rs.getBigDecimal(3), rs.getDate(4).toLocalDate()))
                 .list());
