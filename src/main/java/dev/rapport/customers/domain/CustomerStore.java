@@ -246,6 +246,15 @@ public class CustomerStore {
                 .param("s", status).param("now", Timestamp.from(now)).param("ids", ids).update();
     }
 
+    /** (value, id, owner id) of customers whose column holds one of the values; the column comes from code, never from input. */
+    public List<Object[]> idsBy(String column, Collection<String> values) {
+        if (!List.of("external_id", "credit_code", "phone_normalized", "email_normalized").contains(column)) {
+            throw new IllegalArgumentException(column);
+        }
+        return jdbc.sql("select " + column + ", id, owner_id from customers where " + column + " in (:v)")
+                .param("v", values).query((rs, n) -> new Object[] {rs.getString(1), rs.getLong(2), rs.getLong(3)}).list();
+    }
+
     /** Keeps the latest purchase day; an older one (a history import) never moves it back. */
     public void setLastPurchase(long id, java.time.LocalDate date) {
         jdbc.sql("update customers set last_purchase_on = :d where id = :id and (last_purchase_on is null or last_purchase_on < :d)")
