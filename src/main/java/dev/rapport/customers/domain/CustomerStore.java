@@ -255,6 +255,11 @@ public class CustomerStore {
                 .param("v", values).query((rs, n) -> new Object[] {rs.getString(1), rs.getLong(2), rs.getLong(3)}).list();
     }
 
+    public List<long[]> idsAndOwners(long afterId, int limit) {
+        return jdbc.sql("select id, owner_id from customers where id > :a order by id limit :l").param("a", afterId).param("l", limit)
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
+    }
+
     /** Keeps the latest purchase day; an older one (a history import) never moves it back. */
     public void setLastPurchase(long id, java.time.LocalDate date) {
         jdbc.sql("update customers set last_purchase_on = :d where id = :id and (last_purchase_on is null or last_purchase_on < :d)")
