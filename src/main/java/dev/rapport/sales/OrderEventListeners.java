@@ -41,12 +41,12 @@ class OrderEventListeners {
 
     @EventListener
     void on(OwnershipHandedOver handOver) {
-        int n = orders.reassignOwner(handOver.fromUserId(), handOver.toUserId());
+        java.util.List<Long> ids = orders.idsOfOwner(handOver.fromUserId());
+        orders.reassignOwner(handOver.fromUserId(), handOver.toUserId());
         contracts.reassignOwner(handOver.fromUserId(), handOver.toUserId());
         payments.reassignOwner(handOver.fromUserId(), handOver.toUserId());
-        if (n > 0) {
-            audit.record("order", handOver.fromUserId(), "owner", handOver.actorId(),
-                    n + " orders to user " + handOver.toUserId());
+        if (!ids.isEmpty()) {
+            audit.recordBulk("order", ids, "owner", handOver.actorId(), "owner_id", null, String.valueOf(handOver.toUserId()));
         }
     }
 }

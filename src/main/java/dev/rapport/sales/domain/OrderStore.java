@@ -165,6 +165,10 @@ public class OrderStore {
         return jdbc.sql("update sales_orders set customer_id = :to where customer_id in (:from)").param("to", to).param("from", from).update();
     }
 
+    public List<Long> idsOfOwner(long ownerId) {
+        return jdbc.sql("select id from sales_orders where owner_id = :o").param("o", ownerId).query(Long.class).list();
+    }
+
     public int reassignOwner(long from, long to) {
         return jdbc.sql("update sales_orders set owner_id = :to, version = version + 1 where owner_id = :from")
                 .param("to", to).param("from", from).update();

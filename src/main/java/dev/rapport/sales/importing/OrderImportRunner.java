@@ -13,7 +13,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -245,9 +244,5 @@ class OrderImportRunner {
 
     private static String raw(OrderImportReader.Line l) {
         return String.join(",", l.values().stream().map(v -> v == null ? "" : v).toList());
-    }
-
-    static Map<String, Integer> ordered(Map<String, Integer> m) {
-        return new LinkedHashMap<>(m);
     }
 }

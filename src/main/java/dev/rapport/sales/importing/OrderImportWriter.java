@@ -4,7 +4,6 @@ import dev.rapport.customers.CustomerManagement;
 import dev.rapport.identity.AuditLog;
 import dev.rapport.platform.BulkInsert;
 import dev.rapport.sales.domain.OrderPricing;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -82,9 +81,5 @@ class OrderImportWriter {
         bulk.append("sales_order_lines", LINE_COLUMNS, lines);
         audit.recordBulk("order", ids, "create", ownerId, "import_id", null, String.valueOf(importId));
         purchases.forEach(customers::recordPurchase);
-    }
-
-    static BigDecimal zero() {
-        return BigDecimal.ZERO.setScale(2);
     }
 }
