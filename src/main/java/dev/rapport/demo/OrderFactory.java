@@ -40,6 +40,15 @@ class OrderFactory {
 
     /** Loads the orders; returns the number of lines. {@code progress} gets the orders done after each chunk. */
     long load(long count, long seed, LongConsumer progress) {
+        if (count >= 50_000 && !orders.hasOrders()) {
+            long[] lines = new long[1];
+            orders.withIndexesDeferred(() -> lines[0] = loadChunks(count, seed, progress));
+            return lines[0];
+        }
+        return loadChunks(count, seed, progress);
+    }
+
+    private long loadChunks(long count, long seed, LongConsumer progress) {
         List<long[]> all = new ArrayList<>();
         for (List<long[]> page = customers.idsAndOwners(0, 100_000); !page.isEmpty();
              page = customers.idsAndOwners(page.get(page.size() - 1)[0], 100_000)) {

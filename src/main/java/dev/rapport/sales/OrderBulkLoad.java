@@ -33,9 +33,17 @@ public class OrderBulkLoad {
         this.bulk = bulk;
     }
 
-    /** Runs a large load into empty order tables with their secondary indexes built once at the end. */
+    /**
+     * Runs a large load into empty order tables with their secondary indexes built once at the end
+     * and the tables analyzed (without fresh statistics PostgreSQL picks the status index for a
+     * customer's orders and reads every row).
+     */
     public void withIndexesDeferred(Runnable work) {
         bulk.withIndexesDeferred(List.of("sales_orders", "sales_order_lines"), work);
+    }
+
+    public boolean hasOrders() {
+        return bulk.exists("sales_orders");
     }
 
     /** Call inside a transaction; {@code numberPrefix} + a running number must be unique (e.g. "DEMO-7-"). Returns the lines written. */

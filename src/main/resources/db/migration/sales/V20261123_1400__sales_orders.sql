@@ -30,6 +30,8 @@ create table sales_orders (
 );
 create unique index sales_orders_number_idx on sales_orders (number);
 create index sales_orders_customer_idx on sales_orders (customer_id, order_date, id);
+-- lists of one customer's orders, newest first by id (the customer page, ?customerId=)
+create index sales_orders_customer_id_idx on sales_orders (customer_id, id);
 create index sales_orders_owner_idx on sales_orders (owner_id, id);
 create index sales_orders_status_idx on sales_orders (status, id);
 
