@@ -50,8 +50,11 @@ public class CustomerBulkLoad {
     private final ContactValidator contacts;
     private final BulkInsert bulk;
     private final UserManagement users;
+    private final dev.rapport.customers.domain.CustomerStore store;
 
-    CustomerBulkLoad(CustomerValidator customers, ContactValidator contacts, BulkInsert bulk, UserManagement users) {
+    CustomerBulkLoad(CustomerValidator customers, ContactValidator contacts, BulkInsert bulk, UserManagement users,
+                     dev.rapport.customers.domain.CustomerStore store) {
+        this.store = store;
         this.customers = customers;
         this.contacts = contacts;
         this.bulk = bulk;
@@ -111,6 +114,11 @@ public class CustomerBulkLoad {
     }
 
     /** Whether any customer exists, e.g. to load demo data only into an empty database. */
+    /** Ids and owners of customers after an id, in id order, for loaders of related records (orders). */
+    public List<long[]> idsAndOwners(long afterId, int limit) {
+        return store.idsAndOwners(afterId, limit);
+    }
+
     public boolean hasCustomers() {
         return bulk.exists("customers");
     }

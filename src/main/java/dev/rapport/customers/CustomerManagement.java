@@ -375,14 +375,6 @@ public class CustomerManagement {
         store.recordFollowUps(latestByCustomer);
     }
 
-    /**
-     * Notes a purchase by the customer on the given day (orders call this): the purchase clock of
-     * the pool rules. An earlier day never replaces a later one. Unknown customers are ignored.
-     */
-    public void recordPurchase(long customerId, java.time.LocalDate day) {
-        store.recordPurchase(customerId, day);
-    }
-
     /** A visible customer's id, name and owner, for other modules. */
     public CustomerRef ref(CurrentUser user, long id) {
         StoredCustomer c = visible(user, id);
@@ -431,6 +423,27 @@ public class CustomerManagement {
 
     public List<CustomFieldDef> customFields(String entityType) {
         return customFields.of(entityType);
+    }
+
+    /**
+     * Records that the customer bought on a day (the sales module calls it when an order is
+     * confirmed or imported): keeps the latest purchase day (for the public pool's "did not buy
+     * within M days" rule; an earlier day never replaces a later one) and moves a potential, target or lost customer to current (现实客户;
+     * a lost one is won back), with status history and audit by the system. Unknown ids are ignored.
+     */
+    @Transactional
+    public void recordPurchase(long customerId, java.time.LocalDate date) {
+        store.find(customerId).ifPresent(c -> {
+            store.recordPurchase(customerId, date);
+            CustomerStatus status = CustomerStatus.parse(c.status());
+            if (status == CustomerStatus.POTENTIAL || status == CustomerStatus.TARGET || status == CustomerStatus.LOST) {
+                Instant now = with.clock.instant();
+                store.setStatus(List.of(customerId), CustomerStatus.CURRENT.key(), now);
+                store.insertStatusHistory(customerId, c.status(), CustomerStatus.CURRENT.key(), "order " + date, null, now);
+                with.audit.recordChanges("customer", customerId, "status", null,
+                        List.of(new AuditLog.Change("status", c.status(), CustomerStatus.CURRENT.key())));
+            }
+        });
     }
 
     /** Names of customers by id, e.g. for a user's own task list (no scope check: the caller owns the items). */

@@ -12,11 +12,12 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code java -jar rapport.jar demo-data [--customers N] [--opportunities M] [--open-opportunities K] [--seed S]}:
- * loads N (default 10,000) demo customers with contacts and activities, and M (default N / 10)
+ * {@code java -jar rapport.jar demo-data [--customers N] [--opportunities M] [--open-opportunities K] [--orders O] [--seed S]}:
+ * loads N (default 10,000) demo customers with contacts and activities, M (default N / 10)
  * opportunities of which about K (default 60%, at most 10,000) are open in the default pipeline,
- * into the configured database and prints how to sign
- * in. Other commands share the "cli" profile, so this one acts only on its own name.
+ * then O (default 0) orders of 1–5 lines over the stored customers, into the configured database
+ * and prints how to sign in. Other commands share the "cli" profile, so this one acts only on its
+ * own name.
  */
 @Component
 @Profile("cli")
@@ -25,10 +26,12 @@ class DemoDataCommand implements ApplicationRunner {
 
     private final DemoDataLoader loader;
     private final StaffProvisioning staff;
+    private final OrderFactory orders;
 
-    DemoDataCommand(DemoDataLoader loader, StaffProvisioning staff) {
+    DemoDataCommand(DemoDataLoader loader, StaffProvisioning staff, OrderFactory orders) {
         this.loader = loader;
         this.staff = staff;
+        this.orders = orders;
     }
 
     @Override
@@ -49,6 +52,15 @@ class DemoDataCommand implements ApplicationRunner {
         System.out.printf("Loaded %,d customers, %,d contacts, %,d activities and %,d opportunities in %d:%02d (%,.0f customers/s)%n",
                 result.customers(), result.contacts(), result.activities(), result.opportunities(), took.toMinutes(), took.toSecondsPart(),
                 result.customers() / Math.max(0.001, took.toMillis() / 1000.0));
+        long orderCount = Long.parseLong(option(args, "orders", "0"));
+        if (orderCount > 0) {
+            long t0 = System.nanoTime();
+            ProgressBar orderBar = new ProgressBar("orders", orderCount);
+            long lines = orders.load(orderCount, seed, orderBar::step);
+            orderBar.finish();
+            Duration t = Duration.ofNanos(System.nanoTime() - t0);
+            System.out.printf("Loaded %,d orders with %,d lines in %d:%02d%n", orderCount, lines, t.toMinutes(), t.toSecondsPart());
+        }
         System.out.println("Sign in as " + staff.firstAdminEmail().orElse("the administrator")
                 + " (password: RAPPORT_ADMIN_PASSWORD, or the one printed when the administrator was created),");
         System.out.println("or as any demo user, e.g. " + String.join(", ", result.staff().emails().subList(0, 3))

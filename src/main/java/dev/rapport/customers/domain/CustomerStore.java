@@ -269,6 +269,21 @@ public class CustomerStore {
                 .param("s", status).param("now", Timestamp.from(now)).param("ids", ids).update();
     }
 
+    /** (value, id, owner id) of customers whose column holds one of the values; the column comes from code, never from input. */
+    public List<Object[]> idsBy(String column, Collection<String> values) {
+        if (!List.of("external_id", "credit_code", "phone_normalized", "email_normalized").contains(column)) {
+            throw new IllegalArgumentException(column);
+        }
+        return jdbc.sql("select " + column + ", id, owner_id from customers where " + column + " in (:v)")
+                .param("v", values).query((rs, n) -> new Object[] {rs.getString(1), rs.getLong(2), rs.getLong(3)}).list();
+    }
+
+    public List<long[]> idsAndOwners(long afterId, int limit) {
+        return jdbc.sql("select id, owner_id from customers where id > :a order by id limit :l").param("a", afterId).param("l", limit)
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
+    }
+
+    /** Keeps the latest purchase day; an older one (a history import) never moves it back. */
     public void setTags(long id, String tags, Instant now) {
         jdbc.sql("update customers set tags = :t, version = version + 1, updated_at = :now where id = :id")
                 .param("t", tags).param("now", Timestamp.from(now)).param("id", id).update();

@@ -1,0 +1,200 @@
+package dev.rapport.sales;
+
+import dev.rapport.customers.CustomerManagement;
+import dev.rapport.identity.AuditLog;
+import dev.rapport.identity.CurrentUser;
+import dev.rapport.identity.OwnerScope;
+import dev.rapport.identity.UserSummary;
+import dev.rapport.platform.Cursor;
+import dev.rapport.platform.CursorPage;
+import dev.rapport.platform.InvalidInputException;
+import dev.rapport.platform.NotFoundException;
+import dev.rapport.platform.StaleVersionException;
+import dev.rapport.sales.domain.ContractStore;
+import dev.rapport.sales.domain.PaymentStore;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Contracts (合同), under the {@code order:*} permissions and the same owner scope as orders. A
+ * contract linked to an order is paid through that order; a contract on its own carries its own
+ * payment plan, owed from the day it becomes active (one instalment due after the customer's
+ * payment term from signing, unless a plan was set).
+ */
+@Service
+public class ContractManagement {
+
+    private final ContractStore store;
+    private final PaymentStore payments;
+    private final CustomerManagement customers;
+    private final OrderManagement orders;
+    private final OrderCollaborators with;
+
+    ContractManagement(ContractStore store, PaymentStore payments, CustomerManagement customers, OrderManagement orders,
+                       OrderCollaborators with) {
+        this.store = store;
+        this.payments = payments;
+        this.customers = customers;
+        this.orders = orders;
+        this.with = with;
+    }
+
+    @Transactional
+    public ContractView create(CurrentUser user, ContractInput in) {
+        user.require("order", "create");
+        ContractStore.Fields f = validate(user, in, null);
+        long id = store.insert(f, ContractStatus.DRAFT.key(), user.id(), with.clock.instant());
+        with.audit.recordChanges("contract", id, "create", user.id(), List.of(new AuditLog.Change("number", null, f.number()),
+                new AuditLog.Change("customer_id", null, f.customerId()), new AuditLog.Change("amount", null, f.amount())));
+        return get(user, id);
+    }
+
+    @Transactional
+    public ContractView update(CurrentUser user, long id, long expectedVersion, ContractInput in) {
+        user.require("order", "edit");
+        ContractView old = visible(user, id);
+        if (old.version() != expectedVersion) {
+            throw new StaleVersionException("contract", old.version());
+        }
+        ContractStore.Fields f = validate(user, in, old);
+        store.update(id, expectedVersion, f, with.clock.instant());
+        with.audit.recordChanges("contract", id, "update", user.id(), List.of(new AuditLog.Change("title", old.title(), f.title()),
+                new AuditLog.Change("amount", old.amount(), f.amount()), new AuditLog.Change("end_date", old.endDate(), f.endDate())));
+        return get(user, id);
+    }
+
+    /** Moves a contract along draft → active → expired/terminated. */
+    @Transactional
+    public ContractView changeStatus(CurrentUser user, long id, Long expectedVersion, ContractStatus to) {
+        user.require("order", "edit");
+        ContractView c = visible(user, id);
+        if (expectedVersion != null && c.version() != expectedVersion) {
+            throw new StaleVersionException("contract", c.version());
+        }
+        ContractStatus from = ContractStatus.parse(c.status());
+        boolean allowed = (from == ContractStatus.DRAFT && (to == ContractStatus.ACTIVE || to == ContractStatus.TERMINATED))
+                || (from == ContractStatus.ACTIVE && (to == ContractStatus.EXPIRED || to == ContractStatus.TERMINATED));
+        if (to == null || !allowed) {
+            throw new InvalidInputException("status", "error.order.transition", c.status(), to == null ? "?" : to.key());
+        }
+        store.setStatus(id, c.version(), to.key(), with.clock.instant());
+        with.audit.recordChanges("contract", id, "status", user.id(), List.of(new AuditLog.Change("status", c.status(), to.key())));
+        if (c.orderId() == null && to == ContractStatus.ACTIVE) {
+            if (payments.instalments("contract_id", id).isEmpty()) {
+                LocalDate from0 = c.signedOn() != null ? c.signedOn() : c.startDate() != null ? c.startDate() : with.today();
+                payments.replacePlan(parent(c), List.of(from0.plusDays(with.termDays(c.customerId()))), List.of(c.amount()),
+                        c.amount().signum() > 0);
+            } else {
+                payments.setReceivable("contract_id", id, true);
+            }
+        } else if (to == ContractStatus.TERMINATED) {
+            payments.setReceivable("contract_id", id, false);
+        }
+        return get(user, id);
+    }
+
+    public ContractView get(CurrentUser user, long id) {
+        return named(List.of(visible(user, id))).get(0);
+    }
+
+    public ContractView visible(CurrentUser user, long id) {
+        user.require("order", "view");
+        ContractView c = store.find(id).orElseThrow(() -> new NotFoundException("contract", id));
+        if (!with.users.scopeOf(user).includes(c.ownerId())) {
+            throw new NotFoundException("contract", id);
+        }
+        return c;
+    }
+
+    public CursorPage<ContractView> list(CurrentUser user, Long customerId, String status, String q, String cursor, int limit) {
+        user.require("order", "view");
+        OwnerScope scope = with.users.scopeOf(user);
+        Long before = cursor == null || cursor.isBlank() ? null : Cursor.decode(cursor).id();
+        String s = status == null || status.isBlank() ? null : status.trim().toLowerCase();
+        String query = q == null || q.isBlank() ? null : q.trim();
+        List<ContractView> rows = store.list(scope.isAll() ? null : scope.owners(), customerId, s, query, before, limit + 1);
+        String next = null;
+        if (rows.size() > limit) {
+            rows = rows.subList(0, limit);
+            next = new Cursor("", rows.get(limit - 1).id()).encode();
+        }
+        return new CursorPage<>(named(rows), next);
+    }
+
+    PaymentStore.Parent parent(ContractView c) {
+        return new PaymentStore.Parent("contract_id", c.id(), c.customerId(), c.ownerId(), c.currency());
+    }
+
+    private List<ContractView> named(List<ContractView> rows) {
+        Map<Long, String> names = customers.names(rows.stream().map(ContractView::customerId).toList());
+        Map<Long, UserSummary> owners = with.users.summaries(rows.stream().map(ContractView::ownerId).toList());
+        return rows.stream().map(c -> new ContractView(c.id(), c.number(), c.customerId(), names.get(c.customerId()), c.title(),
+                c.startDate(), c.endDate(), c.amount(), c.paid(), c.currency(), c.status(), c.signedOn(), c.orderId(), c.ownerId(),
+                owners.containsKey(c.ownerId()) ? owners.get(c.ownerId()).name() : null, c.version(), c.createdAt(),
+                c.updatedAt())).toList();
+    }
+
+    private ContractStore.Fields validate(CurrentUser user, ContractInput in, ContractView old) {
+        var errors = new InvalidInputException.Collector();
+        long customerId;
+        if (old != null) {
+            customerId = old.customerId();
+        } else if (in.customerId() == null) {
+            throw new InvalidInputException("customerId", "error.required");
+        } else {
+            try {
+                customerId = customers.ref(user, in.customerId()).id();
+            } catch (NotFoundException e) {
+                throw new InvalidInputException("customerId", "error.order.customer");
+            }
+        }
+        String title = in.title() == null ? "" : in.title().trim();
+        if (title.isEmpty()) {
+            errors.reject("title", "error.required");
+        } else if (title.length() > 300) {
+            errors.reject("title", "error.tooLong", 300);
+        }
+        BigDecimal amount = in.amount();
+        if (amount == null) {
+            errors.reject("amount", "error.required");
+        } else if (amount.signum() < 0 || amount.scale() > 2) {
+            errors.reject("amount", "error.order.amount");
+        }
+        String currency = with.policy.currency(in.currency());
+        if (currency == null) {
+            errors.reject("currency", "error.order.currency");
+        }
+        if (in.startDate() != null && in.endDate() != null && in.endDate().isBefore(in.startDate())) {
+            errors.reject("endDate", "error.contract.endBeforeStart");
+        }
+        if (in.orderId() != null) {
+            try {
+                if (orders.visible(user, in.orderId()).customerId() != customerId) {
+                    errors.reject("orderId", "error.contract.orderCustomer");
+                }
+            } catch (NotFoundException e) {
+                errors.reject("orderId", "error.contract.orderCustomer");
+            }
+        }
+        long owner = in.ownerId() != null ? in.ownerId() : old != null ? old.ownerId() : user.id();
+        if (with.users.find(owner).filter(UserSummary::active).isEmpty() || !with.users.scopeOf(user).includes(owner)) {
+            errors.reject("ownerId", "error.owner.invalid");
+        }
+        String number = old != null ? old.number() : in.number() == null || in.number().isBlank() ? null : in.number().trim();
+        if (old == null && number != null && (number.length() > 40 || store.numberTaken(number))) {
+            errors.reject("number", "error.order.numberTaken");
+        }
+        errors.throwIfAny();
+        if (number == null) {
+            int year = (in.signedOn() != null ? in.signedOn() : with.today()).getYear();
+            number = store.nextNumber(year);
+        }
+        return new ContractStore.Fields(number, customerId, title, in.startDate(), in.endDate(), amount.setScale(2), currency,
+                in.signedOn(), in.orderId(), owner);
+    }
+}
