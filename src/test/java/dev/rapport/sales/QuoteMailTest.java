@@ -73,4 +73,31 @@ class QuoteMailTest extends ApiTestSupport {
         // once sent, it cannot be sent again
         assertThat(post(adminToken(), "/api/v1/quotes/" + quote + "/send", "{\"version\":1}")).hasStatus(400);
     }
+
+    @Test
+    void anAcceptedQuoteBecomesOneOrderWithTheSameTotal() {
+        long customer = createCustomer(adminToken(), "{\"name\":\"" + unique("杭州订货") + "\"}");
+        var q = post(adminToken(), "/api/v1/quotes", "{\"customerId\":" + customer + ",\"discountPercent\":10"
+                + ",\"lines\":[{\"description\":\"网关\",\"quantity\":2,\"unitPrice\":1000,\"discountPercent\":5,\"taxRate\":13}]}");
+        assertThat(q).as(body(q)).hasStatus(201);
+        long quote = id(q, "$.id");
+        assertThat(((Number) json(q, "$.total")).doubleValue()).isEqualTo(1932.30);
+        var early = post(adminToken(), "/api/v1/quotes/" + quote + "/order", "{}");
+        assertThat(early).as("not accepted yet").hasStatus(400);
+        assertThat(body(early)).contains("quoteId");
+
+        assertThat(post(adminToken(), "/api/v1/quotes/" + quote + "/send", "{\"version\":0,\"to\":\"buyer@example.test\"}")).hasStatusOk();
+        var accepted = post(adminToken(), "/api/v1/quotes/" + quote + "/accept", "{\"version\":1}");
+        assertThat(accepted).as(body(accepted)).hasStatusOk();
+        var order = post(adminToken(), "/api/v1/quotes/" + quote + "/order", "{}");
+
+        assertThat(order).as(body(order)).hasStatus(201);
+        assertThat(id(order, "$.quoteId")).isEqualTo(quote);
+        assertThat(id(order, "$.customerId")).isEqualTo(customer);
+        assertThat(json(order, "$.status").toString()).isEqualTo("draft");
+        assertThat(((Number) json(order, "$.total")).doubleValue()).isEqualTo(1932.30);
+        assertThat(((Number) json(order, "$.lines[0].discount")).doubleValue()).isEqualTo(14.5);
+        var again = post(adminToken(), "/api/v1/quotes/" + quote + "/order", "{}");
+        assertThat(id(again, "$.id")).as("a quote gives one order").isEqualTo(id(order, "$.id"));
+    }
 }

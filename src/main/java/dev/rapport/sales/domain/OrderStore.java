@@ -41,6 +41,11 @@ public class OrderStore {
         return String.format("SO-%d-%06d", year, n);
     }
 
+    /** The order made from a quote, if any (a quote gives at most one). */
+    public Optional<Long> idOfQuote(long quoteId) {
+        return jdbc.sql("select id from sales_orders where quote_id = :q").param("q", quoteId).query(Long.class).list().stream().findFirst();
+    }
+
     public boolean numberTaken(String number) {
         return jdbc.sql("select count(*) from sales_orders where number = :n").param("n", number).query(Long.class).single() > 0;
     }

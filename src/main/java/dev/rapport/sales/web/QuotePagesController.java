@@ -200,6 +200,7 @@ class QuotePagesController {
             model.addAttribute("approvals", workflow.approvalsOf(me, quote.id()));
         }
         model.addAttribute("canEdit", me.can("quote", "edit"));
+        model.addAttribute("canOrder", me.can("order", "create"));
         model.addAttribute("canDecide", quote != null && workflow.canDecide(me, quote));
         return "sales/quote-form";
     }
@@ -208,6 +209,7 @@ class QuotePagesController {
         model.addAttribute("quote", q);
         model.addAttribute("approvals", workflow.approvalsOf(me, q.id()));
         model.addAttribute("canEdit", me.can("quote", "edit"));
+        model.addAttribute("canOrder", me.can("order", "create"));
         model.addAttribute("canDecide", workflow.canDecide(me, q));
         model.addAttribute("contact", q.contactId() == null ? null
                 : quotes.contactsOf(me, q.customerId()).stream().filter(c -> c.id() == q.contactId()).findFirst().orElse(null));
