@@ -26,4 +26,13 @@ class AdminLinkAdvice {
                 || u.can("department:manage") || u.can("field:manage") || u.can("pool:manage") || u.can("pipeline:manage")
                 || u.can("assignment:manage") || u.can("webform:manage")).orElse(false);
     }
+
+    /** The signed-in user's permissions, so the navigation shows only what they may open. */
+    @ModelAttribute("perms")
+    java.util.Set<String> permissions(HttpServletRequest request) {
+        if (NotificationBellAdvice.isApi(request)) {
+            return java.util.Set.of();
+        }
+        return users.signedIn().map(dev.rapport.identity.CurrentUser::permissions).orElse(java.util.Set.of());
+    }
 }
