@@ -20,7 +20,10 @@ class ScreenshotsBrowserTest extends BrowserTestSupport {
         Files.createDirectories(dir);
         for (String lang : List.of("en", "zh-CN")) {
             for (String page : List.of("/customers", "/customers/new", "/contacts", "/tasks", "/duplicates", "/search?q=a",
-                    "/admin/users", "/admin/roles", "/admin/departments", "/admin/fields", "/account", "/notifications")) {
+                    "/admin/users", "/admin/roles", "/admin/departments", "/admin/fields", "/account", "/notifications",
+                    "/leads", "/leads/new", "/opportunities", "/opportunities/board", "/quotes", "/products", "/approvals",
+                    "/orders", "/contracts", "/receivables", "/order-imports", "/pools", "/admin/pipelines", "/admin/pools",
+                    "/admin/assignment-rules", "/admin/web-forms")) {
                 open(page + (page.contains("?") ? "&" : "?") + "lang=" + lang);
                 assertThat(driver.findElements(By.cssSelector("header.top"))).as(page).isNotEmpty();
                 assertThat(driver.getPageSource()).as(page).doesNotContain("??").doesNotContain("Whitelabel");
