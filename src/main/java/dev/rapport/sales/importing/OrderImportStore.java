@@ -1,5 +1,6 @@
 package dev.rapport.sales.importing;
 
+import dev.rapport.platform.ChunkedFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.sql.Timestamp;
@@ -15,14 +16,14 @@ import org.springframework.stereotype.Repository;
 @Repository
 class OrderImportStore {
 
-    static final int CHUNK = 1 << 20;
-
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    private final ChunkedFiles chunks;
 
     OrderImportStore(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
         this.template = template;
+        this.chunks = new ChunkedFiles(jdbc, "sales_order_import_chunks");
     }
 
     long insert(String fileName, String format, String matchOn, String mapping, long by, Instant now) {
@@ -36,63 +37,14 @@ class OrderImportStore {
     }
 
     long saveFile(long id, InputStream in) throws IOException {
-        long size = 0;
-        int seq = 0;
-        byte[] chunk = in.readNBytes(CHUNK);
-        while (chunk.length > 0) {
-            jdbc.sql("insert into sales_order_import_chunks (import_id, seq, data) values (:id, :seq, :data)")
-                    .param("id", id).param("seq", seq++).param("data", chunk).update();
-            size += chunk.length;
-            chunk = in.readNBytes(CHUNK);
-        }
+        long size = chunks.save(id, in);
         jdbc.sql("update sales_order_imports set file_size = :s, work_total = :s where id = :id").param("s", size).param("id", id).update();
         return size;
     }
 
     /** A stream over the stored file that holds one chunk in memory at a time. */
     InputStream file(long id) {
-        return new InputStream() {
-            private byte[] chunk = new byte[0];
-            private int pos;
-            private int seq;
-            private boolean ended;
-
-            @Override
-            public int read() {
-                return fill() ? chunk[pos++] & 0xFF : -1;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) {
-                if (len == 0) {
-                    return 0;
-                }
-                if (!fill()) {
-                    return -1;
-                }
-                int n = Math.min(len, chunk.length - pos);
-                System.arraycopy(chunk, pos, b, off, n);
-                pos += n;
-                return n;
-            }
-
-            private boolean fill() {
-                while (pos >= chunk.length) {
-                    if (ended) {
-                        return false;
-                    }
-                    List<byte[]> next = jdbc.sql("select data from sales_order_import_chunks where import_id = :id and seq = :seq")
-                            .param("id", id).param("seq", seq++).query((rs, n) -> rs.getBytes(1)).list();
-                    if (next.isEmpty()) {
-                        ended = true;
-                        return false;
-                    }
-                    chunk = next.get(0);
-                    pos = 0;
-                }
-                return true;
-            }
-        };
+        return chunks.open(id);
     }
 
     Optional<OrderImportView> find(long id) {
@@ -138,7 +90,7 @@ class OrderImportStore {
     void finish(long id, String status, String failure, Instant now) {
         jdbc.sql("update sales_order_imports set status = :s, failure = :f, finished_at = :now where id = :id")
                 .param("s", status).param("f", failure).param("now", Timestamp.from(now)).param("id", id).update();
-        jdbc.sql("delete from sales_order_import_chunks where import_id = :id").param("id", id).update();
+        chunks.delete(id);
     }
 
     void reject(long id, List<OrderImportError> errors) {
