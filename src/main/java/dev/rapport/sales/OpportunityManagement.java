@@ -168,6 +168,7 @@ public class OpportunityManagement {
     public void delete(CurrentUser user, long id) {
         user.require("opportunity", "delete");
         OpportunityDetails o = visible(user, id);
+        events.publishEvent(new OpportunityDeleted(id, o.customerId(), user.id()));
         store.delete(id);
         audit.record("opportunity", id, "delete", user.id(), o.name());
     }

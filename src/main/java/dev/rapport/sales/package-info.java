@@ -12,8 +12,10 @@
  * sales_credit_terms, sales_order_imports, sales_order_import_chunks, sales_order_import_errors; and
  * the sequences quote_number_seq, sales_order_number_seq and sales_contract_number_seq.
  * <p>
- * Publishes {@link dev.rapport.sales.OpportunityWon}, {@link dev.rapport.sales.OpportunityLost} and
- * {@link dev.rapport.sales.QuoteAccepted}. Listens to customer merges and deletions and to owner
+ * Publishes {@link dev.rapport.sales.OpportunityWon}, {@link dev.rapport.sales.OpportunityLost},
+ * {@link dev.rapport.sales.OpportunityDeleted} and {@link dev.rapport.sales.QuoteAccepted}. An
+ * opportunity's decision chain is kept by the customers module's
+ * {@link dev.rapport.customers.Stakeholders} under the context {@code opportunity:<id>}. Listens to customer merges and deletions and to owner
  * hand-overs. Implements {@link dev.rapport.activities.LeadAccess} so activities can sit on leads.
  * Runs the db-scheduler jobs {@code quote-expiry} (hourly) and {@code order-import} (one per
  * uploaded file). A confirmed order reports the purchase to the customer
