@@ -12,7 +12,7 @@ public final class Permission {
     public static final List<String> RECORD_TYPES = List.of("customer", "contact", "activity", "lead", "opportunity", "product", "quote", "order");
     public static final List<String> RECORD_ACTIONS = List.of("view", "create", "edit", "delete", "import", "export", "merge");
     public static final List<String> ADMIN = List.of("user:manage", "role:manage", "department:manage", "audit:view", "field:manage", "metrics:view",
-            "pool:manage", "assignment:manage", "webform:manage", "quote:approve", "pipeline:manage");
+            "pool:manage", "assignment:manage", "webform:manage", "quote:approve", "pipeline:manage", "target:manage");
 
     private Permission() {
     }
