@@ -113,7 +113,7 @@ public class TargetStore {
                 select count(*) as n, coalesce(sum(case when currency = :cur then amount end), 0) as total
                 from opportunities where status = 'won' and owner_id in (:owners) and closed_at >= :from and closed_at < :to""")
                 .param("cur", currency).param("owners", owners).param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
-                .query((rs, n) -> new Won(rs.getInt("n"), rs.getBigDecimal("total"))).single();
+                .query((rs, n) -> new Won(rs.getInt("n"), rs.getBigDecimal("total").setScale(2, java.math.RoundingMode.HALF_UP))).single();
     }
 
     private static Row row(ResultSet rs, int n) throws SQLException {
