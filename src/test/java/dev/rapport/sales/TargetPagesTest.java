@@ -30,7 +30,7 @@ class TargetPagesTest extends ApiTestSupport {
         var bad = mvc.post().uri("/targets").param("subjectType", "user").param("userId", String.valueOf(ida))
                 .param("periodType", "quarter").param("periodStart", "2029-05-01").param("amount", "-1")
                 .with(user(ADMIN)).with(csrf()).exchange();
-        assertThat(body(bad)).contains("data-field=\"amount\"").contains("data-field=\"periodStart\"");
+        assertThat(body(bad)).contains("data-field=\"amount\"").contains("data-field=\"periodStart\"").contains("value=\"-1\"");
     }
 
     @Test

@@ -93,7 +93,7 @@ class TargetPagesController {
             model.addAttribute("stale", true);
         }
         model.addAttribute("form", new TargetView(id == null ? 0 : id, subjectType, subject == null ? 0 : subject, "",
-                periodType, start, start, BigDecimal.ZERO, currency, wonCount == null ? 0 : wonCount, version == null ? 0 : version));
+                periodType, start, start, typed(amount), currency, wonCount == null ? 0 : wonCount, version == null ? 0 : version));
         return list(periodType, start.toString(), null, model);
     }
 
@@ -117,6 +117,15 @@ class TargetPagesController {
         model.addAttribute("forecast", forecast.of(users.current(), month, span, "department".equals(groupBy) ? "department" : "owner"));
         model.addAttribute("monthCount", span);
         return "sales/forecast";
+    }
+
+    /** The amount as typed, so a form sent back with errors keeps it (zero when it is not a number). */
+    private static BigDecimal typed(String amount) {
+        try {
+            return amount == null || amount.isBlank() ? BigDecimal.ZERO : new BigDecimal(amount.trim());
+        } catch (NumberFormatException e) {
+            return BigDecimal.ZERO;
+        }
     }
 
     private LocalDate parse(String date) {
