@@ -9,7 +9,8 @@
  * pipeline_stages, opportunities, opportunity_stage_history; products, price_books,
  * price_book_entries, quotes, quote_lines, approval_requests, sales_settings; sales_orders,
  * sales_order_lines, sales_contracts, sales_instalments, sales_payments, sales_payment_allocations,
- * sales_credit_terms, sales_order_imports, sales_order_import_chunks, sales_order_import_errors; and
+ * sales_credit_terms, sales_order_imports, sales_order_import_chunks, sales_order_import_errors;
+ * sales_targets; and
  * the sequences quote_number_seq, sales_order_number_seq and sales_contract_number_seq.
  * <p>
  * Publishes {@link dev.rapport.sales.OpportunityWon}, {@link dev.rapport.sales.OpportunityLost},
