@@ -2,7 +2,8 @@
  * Sales management (销售管理): leads (线索) with assignment rules and public web forms, opportunities
  * (商机) in configurable pipelines with a kanban board, products (产品) with price books (价目表),
  * quotes (报价单) with approvals (审批), PDF and e-mail, orders (订单), contracts (合同), payment plans
- * and payments (回款), receivables and credit terms with a risk flag, and order history import.
+ * and payments (回款), receivables and credit terms with a risk flag, order history import, sales
+ * targets (销售目标) with their attainment, and the forecast (销售预测).
  * Reaches customers, contacts and activities only through their published APIs.
  * <p>
  * Owns the tables leads, lead_assignment_rules, lead_web_forms, lead_form_hits; pipelines,
@@ -10,8 +11,7 @@
  * price_book_entries, quotes, quote_lines, approval_requests, sales_settings; sales_orders,
  * sales_order_lines, sales_contracts, sales_instalments, sales_payments, sales_payment_allocations,
  * sales_credit_terms, sales_order_imports, sales_order_import_chunks, sales_order_import_errors;
- * sales_targets; and
- * the sequences quote_number_seq, sales_order_number_seq and sales_contract_number_seq.
+ * sales_targets; and the sequences quote_number_seq, sales_order_number_seq and sales_contract_number_seq.
  * <p>
  * Publishes {@link dev.rapport.sales.OpportunityWon}, {@link dev.rapport.sales.OpportunityLost},
  * {@link dev.rapport.sales.OpportunityDeleted} and {@link dev.rapport.sales.QuoteAccepted}. An
