@@ -138,13 +138,24 @@ public class ProductManagement {
         return store.defaultBookId();
     }
 
-    /** The tier price of a product for a quantity in a book; empty when the book does not price it. */
-    public Optional<BigDecimal> unitPrice(long bookId, long productId, BigDecimal quantity) {
-        return store.tierPrice(bookId, productId, quantity);
+    java.util.Map<Long, ProductView> findProducts(java.util.Collection<Long> ids) {
+        return store.findProducts(ids);
     }
 
-    Optional<ProductView> findProduct(long id) {
-        return store.findProduct(id);
+    /**
+     * The tier prices of some products in a book, read at once: {@link PriceList#unitPrice} then answers
+     * by the book's tiers without a query per line.
+     */
+    PriceList prices(Long bookId, java.util.Collection<Long> productIds) {
+        return new PriceList(bookId == null ? List.of() : store.tiers(bookId, productIds));
+    }
+
+    record PriceList(List<PriceTier> tiers) {
+        /** The unit price of the highest tier whose minimum the quantity reaches; empty when the book has none. */
+        Optional<BigDecimal> unitPrice(long productId, BigDecimal quantity) {
+            return tiers.stream().filter(t -> t.productId() == productId && t.minQuantity().compareTo(quantity) <= 0)
+                    .max(java.util.Comparator.comparing(PriceTier::minQuantity)).map(PriceTier::unitPrice);
+        }
     }
 
     Optional<PriceBookView> findBook(long id) {
@@ -195,10 +206,11 @@ public class ProductManagement {
         }
         if (in.tiers() != null) {
             Set<String> seen = new HashSet<>();
+            var known = store.findProducts(in.tiers().stream().map(PriceTier::productId).collect(java.util.stream.Collectors.toSet()));
             for (PriceTier t : in.tiers()) {
                 if (t.minQuantity() == null || t.minQuantity().signum() < 0 || t.unitPrice() == null || t.unitPrice().signum() < 0) {
                     errors.reject("tiers", "error.priceBook.tier");
-                } else if (store.findProduct(t.productId()).isEmpty()) {
+                } else if (!known.containsKey(t.productId())) {
                     errors.reject("tiers", "error.priceBook.product");
                 } else if (!seen.add(t.productId() + ":" + t.minQuantity().stripTrailingZeros().toPlainString())) {
                     errors.reject("tiers", "error.priceBook.duplicateTier");

@@ -46,6 +46,11 @@ class QuotePricing {
         percent(quoteDiscount, "discountPercent", errors);
         List<QuoteLineView> out = new ArrayList<>();
         List<QuoteTotals.Line> math = new ArrayList<>();
+        // the lines' products and their tiers in two reads, not two per line (a quote may have 200)
+        var productIds = lines.stream().limit(MAX_LINES).map(QuoteLineInput::productId).filter(java.util.Objects::nonNull)
+                .collect(java.util.stream.Collectors.toSet());
+        var known = products.findProducts(productIds);
+        var prices = products.prices(priceBookId, productIds);
         for (int i = 0; i < lines.size() && i < MAX_LINES; i++) {
             QuoteLineInput l = lines.get(i);
             String field = "lines[" + i + "]";
@@ -59,7 +64,7 @@ class QuotePricing {
                 qty = BigDecimal.ONE;
             }
             if (l.productId() != null) {
-                ProductView p = products.findProduct(l.productId()).orElse(null);
+                ProductView p = known.get(l.productId());
                 if (p == null) {
                     errors.reject(field + ".productId", "error.quote.product");
                     continue;
@@ -67,7 +72,7 @@ class QuotePricing {
                 description = description == null ? p.name() : description;
                 unit = p.unit();
                 if (price == null) {
-                    price = priceBookId == null ? null : products.unitPrice(priceBookId, p.id(), qty).orElse(null);
+                    price = prices.unitPrice(p.id(), qty).orElse(null);
                     if (price == null) {
                         errors.reject(field + ".unitPrice", "error.quote.noPrice", p.sku());
                         continue;

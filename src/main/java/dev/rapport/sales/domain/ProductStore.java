@@ -56,6 +56,16 @@ public class ProductStore {
         return jdbc.sql(PRODUCT + " where id = :id").param("id", id).query(ProductStore::product).optional();
     }
 
+    /** The products of the given ids that exist, by id (one read for all the lines of a quote or price book). */
+    public java.util.Map<Long, ProductView> findProducts(java.util.Collection<Long> ids) {
+        java.util.Map<Long, ProductView> out = new java.util.HashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.sql(PRODUCT + " where id in (:ids)").param("ids", ids).query(ProductStore::product).list()
+                    .forEach(p -> out.put(p.id(), p));
+        }
+        return out;
+    }
+
     public boolean skuTaken(String sku, Long exceptId) {
         return jdbc.sql("select count(*) from products where lower(sku) = lower(:sku) and id <> :except")
                 .param("sku", sku).param("except", exceptId == null ? -1L : exceptId).query(Long.class).single() > 0;
@@ -137,12 +147,14 @@ public class ProductStore {
                 .param("b", bookId).query((rs, n) -> new PriceTier(rs.getLong(1), rs.getBigDecimal(2), rs.getBigDecimal(3))).list();
     }
 
-    /** The unit price of the highest tier whose minimum the quantity reaches; empty when the book has no price for the product. */
-    public Optional<BigDecimal> tierPrice(long bookId, long productId, BigDecimal quantity) {
-        return jdbc.sql("""
-                        select unit_price from price_book_entries where price_book_id = :b and product_id = :p and min_quantity <= :q
-                        order by min_quantity desc limit 1""")
-                .param("b", bookId).param("p", productId).param("q", quantity).query(BigDecimal.class).optional();
+    /** The tiers of a book for the given products (one read for all the lines of a quote). */
+    public List<PriceTier> tiers(long bookId, java.util.Collection<Long> productIds) {
+        if (productIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select product_id, min_quantity, unit_price from price_book_entries where price_book_id = :b and product_id in (:p)")
+                .param("b", bookId).param("p", productIds)
+                .query((rs, n) -> new PriceTier(rs.getLong(1), rs.getBigDecimal(2), rs.getBigDecimal(3))).list();
     }
 
     static ProductView product(ResultSet rs, int n) throws SQLException {
