@@ -48,20 +48,21 @@ class OrderImportStore {
     }
 
     Optional<OrderImportView> find(long id) {
-        return jdbc.sql("select * from sales_order_imports where id = :id").param("id", id)
-                .query((rs, n) -> new OrderImportView(rs.getLong("id"), rs.getString("file_name"), rs.getString("format"),
-                        rs.getString("match_on"), rs.getString("mapping"), rs.getString("status"), rs.getLong("file_size"),
-                        rs.getLong("last_line"), rs.getLong("work_done"), rs.getLong("work_total"), rs.getLong("created"),
-                        rs.getLong("skipped"), rs.getLong("rejected"), rs.getString("failure"), rs.getLong("created_by"),
-                        rs.getTimestamp("created_at").toInstant(),
-                        rs.getTimestamp("finished_at") == null ? null : rs.getTimestamp("finished_at").toInstant()))
-                .optional();
+        return jdbc.sql("select * from sales_order_imports where id = :id").param("id", id).query(OrderImportStore::view).optional();
     }
 
     List<OrderImportView> recent(long userId, int limit) {
-        List<Long> ids = jdbc.sql("select id from sales_order_imports where created_by = :u order by id desc limit :l")
-                .param("u", userId).param("l", limit).query(Long.class).list();
-        return ids.stream().map(i -> find(i).orElseThrow()).toList();
+        return jdbc.sql("select * from sales_order_imports where created_by = :u order by id desc limit :l")
+                .param("u", userId).param("l", limit).query(OrderImportStore::view).list();
+    }
+
+    private static OrderImportView view(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new OrderImportView(rs.getLong("id"), rs.getString("file_name"), rs.getString("format"),
+                rs.getString("match_on"), rs.getString("mapping"), rs.getString("status"), rs.getLong("file_size"),
+                rs.getLong("last_line"), rs.getLong("work_done"), rs.getLong("work_total"), rs.getLong("created"),
+                rs.getLong("skipped"), rs.getLong("rejected"), rs.getString("failure"), rs.getLong("created_by"),
+                rs.getTimestamp("created_at").toInstant(),
+                rs.getTimestamp("finished_at") == null ? null : rs.getTimestamp("finished_at").toInstant());
     }
 
     void setTotal(long id, long rows) {
