@@ -47,4 +47,26 @@ class ActivityPagesTest extends ApiTestSupport {
         assertThat(r).hasStatus3xxRedirection();
         assertThat(body(mvc.get().uri("/tasks").with(user(email)).exchange())).doesNotContain("finish me");
     }
+
+    @Test
+    void moreOfTheTimelineAppendsTheNextEntriesOnly() {
+        String email = unique("rep") + "@test.local";
+        createUser(email, "sales-rep", 1, null);
+        String token = token(email, "password-123");
+        long c = createCustomer(token, "{\"name\":\"" + unique("Chatty") + "\"}");
+        for (int i = 0; i < 25; i++) {
+            String at = java.time.Instant.parse("2026-01-01T00:00:00Z").plusSeconds(3600L * i).toString();
+            assertThat(post(token, "/api/v1/activities", "{\"customerId\":" + c + ",\"type\":\"note\",\"subject\":\"note " + i
+                    + ";\",\"occurredAt\":\"" + at + "\"}")).hasStatus(201);
+        }
+        String first = body(mvc.get().uri("/customers/" + c + "/timeline?lang=en").header("HX-Request", "true").with(user(email)).exchange());
+        assertThat(first).contains("note 24;").doesNotContain("note 4;").contains("id=\"timeline-more\"");
+        var m = java.util.regex.Pattern.compile("hx-get=\"(/customers/" + c + "/timeline/more\\?cursor=[^\"]+)\"").matcher(first);
+        assertThat(m.find()).as(first).isTrue();
+        String more = body(mvc.get().uri(java.net.URI.create(m.group(1).replace("&amp;", "&"))).header("HX-Request", "true")
+                .with(user(email)).exchange());
+        assertThat(more).contains("note 4;").contains("note 0;").doesNotContain("note 24;")
+                .as("only entries, not a second form").doesNotContain("activity-form")
+                .as("the last page has no further button").doesNotContain("timeline-more");
+    }
 }

@@ -45,8 +45,7 @@ class ActivityPagesController {
         model.addAttribute("next", page.next());
         model.addAttribute("customerId", id);
         model.addAttribute("now", activities.now());
-        model.addAttribute("types", ActivityType.values());
-        return "activities/timeline :: timeline";
+        return "activities/timeline :: entries";
     }
 
     private String render(CurrentUser me, long customerId, Model model) {
