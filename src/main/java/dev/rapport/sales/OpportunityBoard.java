@@ -2,11 +2,13 @@ package dev.rapport.sales;
 
 import dev.rapport.identity.CurrentUser;
 import dev.rapport.identity.OwnerScope;
+import dev.rapport.sales.domain.ClosedTotals;
 import dev.rapport.sales.query.OpportunityQuery;
 import dev.rapport.sales.query.OpportunityQuery.StageTotal;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,8 +52,9 @@ public class OpportunityBoard {
         user.require("opportunity", "view");
         Pipeline pipeline = rules.pipelineOf(pipelineId);
         OwnerScope scope = rules.scope(user);
-        Instant since = closedSince();
-        Map<Long, List<StageTotal>> totals = query.totals(pipelineId, filter, scope, since).stream()
+        LocalDate sinceDay = closedSinceDay();
+        Instant since = sinceDay.atStartOfDay(ZoneOffset.UTC).toInstant();
+        Map<Long, List<StageTotal>> totals = query.totals(pipelineId, filter, scope, sinceDay).stream()
                 .collect(Collectors.groupingBy(StageTotal::stageId));
         List<OpportunityDetails> all = new ArrayList<>();
         List<List<OpportunityDetails>> perStage = new ArrayList<>();
@@ -77,15 +80,16 @@ public class OpportunityBoard {
     public Column more(CurrentUser user, long stageId, OpportunityFilter filter, long beforeId) {
         user.require("opportunity", "view");
         Stage stage = rules.stage(stageId);
-        Instant since = stage.isOpen() ? null : closedSince();
+        Instant since = stage.isOpen() ? null : closedSinceDay().atStartOfDay(ZoneOffset.UTC).toInstant();
         List<OpportunityDetails> cards = query.column(stageId, filter, rules.scope(user), since, beforeId, CARDS_PER_COLUMN + 1);
         Long next = cards.size() > CARDS_PER_COLUMN ? cards.get(CARDS_PER_COLUMN - 1).id() : null;
         List<OpportunityDetails> shown = rules.named(cards.stream().limit(CARDS_PER_COLUMN).toList());
         return new Column(null, shown, next, 0, List.of());
     }
 
-    private Instant closedSince() {
-        return rules.now().minus(Duration.ofDays(CLOSED_DAYS));
+    /** Whole UTC days, so the cards and the rollup-based totals cover the same deals. */
+    private LocalDate closedSinceDay() {
+        return ClosedTotals.dayOf(rules.now()).minusDays(CLOSED_DAYS);
     }
 
     private static List<CurrencyTotal> currencyTotals(Stage s, List<StageTotal> totals) {

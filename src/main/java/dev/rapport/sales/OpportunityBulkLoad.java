@@ -1,6 +1,7 @@
 package dev.rapport.sales;
 
 import dev.rapport.platform.BulkInsert;
+import dev.rapport.sales.domain.ClosedTotals;
 import dev.rapport.sales.domain.PipelineStore;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -32,10 +33,12 @@ public class OpportunityBulkLoad {
 
     private final BulkInsert bulk;
     private final PipelineStore pipelines;
+    private final ClosedTotals closedTotals;
 
-    OpportunityBulkLoad(BulkInsert bulk, PipelineStore pipelines) {
+    OpportunityBulkLoad(BulkInsert bulk, PipelineStore pipelines, ClosedTotals closedTotals) {
         this.bulk = bulk;
         this.pipelines = pipelines;
+        this.closedTotals = closedTotals;
     }
 
     /** The pipelines with their stages, to plan a load. */
@@ -47,6 +50,7 @@ public class OpportunityBulkLoad {
     public List<Long> insert(List<NewOpportunity> batch) {
         List<Pipeline> all = pipelines.all();
         List<Object[]> rows = new ArrayList<>(batch.size());
+        List<ClosedTotals.Share> closedShares = new ArrayList<>();
         for (NewOpportunity n : batch) {
             Stage stage = all.stream().filter(p -> p.id() == n.pipelineId()).map(p -> p.stage(n.stageId())).findFirst().orElse(null);
             if (stage == null || !OpportunityRules.isCurrency(n.currency())) {
@@ -54,6 +58,10 @@ public class OpportunityBulkLoad {
             }
             Instant closed = stage.isOpen() ? null : n.closedAt() == null ? n.createdAt() : n.closedAt();
             Instant updated = closed == null ? n.createdAt() : closed;
+            if (closed != null) {
+                closedShares.add(ClosedTotals.Share.of(n.pipelineId(), n.stageId(), n.ownerId(), n.currency(),
+                        n.amount().setScale(2, RoundingMode.HALF_UP), closed));
+            }
             rows.add(new Object[] {n.name(), n.customerId(), n.pipelineId(), n.stageId(), n.amount().setScale(2, RoundingMode.HALF_UP),
                     n.currency(), n.expectedCloseDate(), n.ownerId(), stage.kind().equals("lost") ? n.lossReason() : null,
                     stage.kind(), closed, n.ownerId(), 0L, n.createdAt(), updated});
@@ -65,6 +73,7 @@ public class OpportunityBulkLoad {
             history.add(new Object[] {ids.get(i), null, n.stageId(), n.amount(), n.currency(), n.ownerId(), n.createdAt()});
         }
         bulk.append("opportunity_stage_history", HISTORY_COLUMNS, history);
+        closedTotals.apply(List.of(), closedShares);
         return ids;
     }
 }

@@ -71,6 +71,9 @@ class DemoDataTest {
         assertThat(count(mine + " and status = 'lost' and loss_reason is null")).isZero();
         assertThat(count("select count(*) from opportunity_stage_history h join opportunities o on o.id = h.opportunity_id where o.customer_id > "
                 + firstCustomer)).isEqualTo(CUSTOMERS / 10);
+        // the board's rollup of closed deals was filled by the bulk load as well
+        assertThat(count("select coalesce(sum(n), 0) from opportunity_closed_totals"))
+                .isEqualTo(count("select count(*) from opportunities where closed_at is not null"));
     }
 
     @Test

@@ -9,8 +9,10 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -37,9 +39,11 @@ public class OpportunityStore {
     }
 
     private final JdbcClient jdbc;
+    private final ClosedTotals closedTotals;
 
-    public OpportunityStore(JdbcClient jdbc) {
+    public OpportunityStore(JdbcClient jdbc, ClosedTotals closedTotals) {
         this.jdbc = jdbc;
+        this.closedTotals = closedTotals;
     }
 
     public long insert(Fields f, String status, Instant closedAt, Long leadId, long createdBy, Instant now) {
@@ -55,6 +59,10 @@ public class OpportunityStore {
                 .param("competitors", f.competitors()).param("status", status).param("closed", ts(closedAt))
                 .param("lead", leadId).param("by", createdBy).param("now", ts(now))
                 .update(keys, "id");
+        if (closedAt != null) {
+            closedTotals.apply(List.of(), List.of(ClosedTotals.Share.of(f.pipelineId(), f.stageId(), f.ownerId(), f.currency(),
+                    f.amount(), closedAt)));
+        }
         return keys.getKey().longValue();
     }
 
@@ -64,6 +72,7 @@ public class OpportunityStore {
 
     /** Writes the fields, stage, status and loss reason; fails as stale when someone else changed the row. */
     public void update(long id, long expectedVersion, Fields f, String status, Instant closedAt, String lossReason, Instant now) {
+        List<ClosedTotals.Share> before = closedTotals.sharesWhere("id = :id", Map.of("id", id));
         int n = jdbc.sql("""
                 update opportunities set name = :name, customer_id = :customer, contact_id = :contact, pipeline_id = :pipeline,
                     stage_id = :stage, amount = :amount, currency = :currency, expected_close_date = :close, owner_id = :owner,
@@ -79,9 +88,12 @@ public class OpportunityStore {
         if (n == 0) {
             throw new StaleVersionException("opportunity", find(id).map(OpportunityDetails::version).orElse(-1L));
         }
+        closedTotals.apply(before, closedAt == null ? List.of() : List.of(ClosedTotals.Share.of(f.pipelineId(), f.stageId(),
+                f.ownerId(), f.currency(), f.amount(), closedAt)));
     }
 
     public void delete(long id) {
+        closedTotals.apply(closedTotals.sharesWhere("id = :id", Map.of("id", id)), List.of());
         jdbc.sql("delete from opportunity_stage_history where opportunity_id = :id").param("id", id).update();
         jdbc.sql("delete from opportunities where id = :id").param("id", id).update();
     }
@@ -120,6 +132,7 @@ public class OpportunityStore {
     }
 
     public int deleteOfCustomer(long customerId) {
+        closedTotals.apply(closedTotals.sharesWhere("customer_id = :c", Map.of("c", customerId)), List.of());
         jdbc.sql("delete from opportunity_stage_history where opportunity_id in (select id from opportunities where customer_id = :c)")
                 .param("c", customerId).update();
         return jdbc.sql("delete from opportunities where customer_id = :c").param("c", customerId).update();
@@ -141,6 +154,24 @@ public class OpportunityStore {
     }
 
     public int moveStage(long fromStageId, long toStageId, String status, Instant now) {
+        List<ClosedTotals.Share> before = new ArrayList<>();
+        List<ClosedTotals.Share> after = new ArrayList<>();
+        jdbc.sql("select pipeline_id, owner_id, currency, amount, closed_at from opportunities where stage_id = :from")
+                .param("from", fromStageId).query(rs -> {
+                    Timestamp closedAt = rs.getTimestamp("closed_at");
+                    long pipeline = rs.getLong("pipeline_id");
+                    long owner = rs.getLong("owner_id");
+                    String currency = rs.getString("currency");
+                    BigDecimal amount = rs.getBigDecimal("amount");
+                    if (closedAt != null) {
+                        before.add(ClosedTotals.Share.of(pipeline, fromStageId, owner, currency, amount, closedAt.toInstant()));
+                    }
+                    if (!"open".equals(status)) {
+                        after.add(ClosedTotals.Share.of(pipeline, toStageId, owner, currency, amount,
+                                closedAt == null ? now : closedAt.toInstant()));
+                    }
+                });
+        closedTotals.apply(before, after);
         String closed = "open".equals(status) ? "null" : "coalesce(closed_at, :now)";
         return jdbc.sql("update opportunities set stage_id = :to, status = :status, closed_at = " + closed
                         + ", version = version + 1, updated_at = :now where stage_id = :from")

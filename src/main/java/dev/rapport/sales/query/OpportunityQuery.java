@@ -6,11 +6,14 @@ import dev.rapport.platform.CursorPage;
 import dev.rapport.platform.InvalidInputException;
 import dev.rapport.sales.OpportunityDetails;
 import dev.rapport.sales.OpportunityFilter;
+import dev.rapport.sales.domain.ClosedTotals;
 import dev.rapport.sales.domain.OpportunityStore;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -35,9 +38,11 @@ public class OpportunityQuery {
     }
 
     private final JdbcClient jdbc;
+    private final ClosedTotals closedTotals;
 
-    OpportunityQuery(JdbcClient jdbc) {
+    OpportunityQuery(JdbcClient jdbc, ClosedTotals closedTotals) {
         this.jdbc = jdbc;
+        this.closedTotals = closedTotals;
     }
 
     Where where(OpportunityFilter f, OwnerScope scope) {
@@ -144,22 +149,33 @@ public class OpportunityQuery {
 
     /**
      * Count and sum per stage and currency of a pipeline's open opportunities and of those closed
-     * since {@code closedSince}: two grouped queries, each answered from its own index
-     * (opportunities_board_open_idx, opportunities_board_closed_idx), so years of closed deals in
-     * the pipeline do not slow the board.
+     * on or after the UTC day {@code closedSince}. The open ones come from an index-only scan of
+     * opportunities_board_open_idx. The closed ones come from the per-day rollup
+     * (opportunity_closed_totals) when the filter is only by owner or stage, so the won and lost
+     * columns cost days x owners rows rather than one per deal. Other filters read the deals through
+     * opportunities_board_closed_idx.
      */
-    public List<StageTotal> totals(long pipelineId, OpportunityFilter f, OwnerScope scope, Instant closedSince) {
+    public List<StageTotal> totals(long pipelineId, OpportunityFilter f, OwnerScope scope, LocalDate closedSince) {
         Where w = where(f.withPipeline(pipelineId), scope);
         Map<String, Object> params = new HashMap<>(w.params());
-        params.put("since", Timestamp.from(closedSince));
         String sql = "select o.stage_id, o.currency, count(*) as n, sum(o.amount) as total from opportunities o" + w.sql();
         String open = sql + " and o.status = 'open' group by o.stage_id, o.currency";
-        String closed = sql + " and o.closed_at >= :since group by o.stage_id, o.currency";
-        return jdbc.sql(open + " union all " + closed)
+        boolean rollup = f.status() == null && f.closeFrom() == null && f.closeTo() == null && f.amountMin() == null
+                && f.amountMax() == null && f.q() == null;
+        if (!rollup) {
+            open += " union all " + sql + " and o.closed_at >= :since group by o.stage_id, o.currency";
+            params.put("since", Timestamp.from(closedSince.atStartOfDay(ZoneOffset.UTC).toInstant()));
+        }
+        List<StageTotal> totals = new ArrayList<>(jdbc.sql(open)
                 .params(params)
                 .query((rs, n) -> new StageTotal(rs.getLong("stage_id"), rs.getString("currency"), rs.getLong("n"),
                         rs.getBigDecimal("total")))
-                .list();
+                .list());
+        if (rollup) {
+            closedTotals.totals(pipelineId, closedSince, scope.isAll() ? null : scope.owners(), f.ownerId(), f.stageId())
+                    .forEach(t -> totals.add(new StageTotal(t.stageId(), t.currency(), t.count(), t.sum())));
+        }
+        return totals;
     }
 
     private static Object sortValue(String column, String raw) {
