@@ -90,6 +90,7 @@ public class CustomerBulkLoad {
             }
         }
         bulk.insert("customer_status_history", HISTORY_COLUMNS, history);
+        store.writeTags(ids, valid.stream().map(ValidCustomer::tags).toList());
         return ids;
     }
 

@@ -38,6 +38,7 @@ public class CustomerStore {
             "created_at", "updated_at");
     static final List<String> CUSTOM_VALUE_COLUMNS = List.of("entity_type", "entity_id", "field_id", "value_text",
             "value_number", "value_date");
+    private static final List<String> TAG_COLUMNS = List.of("tag", "customer_id");
     private static final List<String> HISTORY_COLUMNS = List.of("customer_id", "from_status", "to_status", "reason",
             "changed_by", "changed_at");
 
@@ -60,6 +61,7 @@ public class CustomerStore {
         }, keys);
         long id = keys.getKey().longValue();
         writeCustomValues(id, c.customValues());
+        writeTags(List.of(id), java.util.Collections.singletonList(c.tags()));
         return id;
     }
 
@@ -86,7 +88,27 @@ public class CustomerStore {
             }
         }
         bulk.append("custom_field_values", CUSTOM_VALUE_COLUMNS, values);
+        writeTags(ids, customers.stream().map(ValidCustomer::tags).toList());
         return ids;
+    }
+
+    /**
+     * Adds the tag rows (customer_tags) of customers just inserted, from their stored ",a,b," form.
+     * Tag rows go away with their customer (on delete cascade).
+     */
+    public void writeTags(List<Long> ids, List<String> storedTags) {
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            for (String tag : CustomerValidator.tagList(storedTags.get(i))) {
+                rows.add(new Object[] {tag, ids.get(i)});
+            }
+        }
+        bulk.append("customer_tags", TAG_COLUMNS, rows);
+    }
+
+    private void replaceTags(List<Long> ids, List<String> storedTags) {
+        jdbc.sql("delete from customer_tags where customer_id in (:ids)").param("ids", ids).update();
+        writeTags(ids, storedTags);
     }
 
     private static void bindInsert(java.sql.PreparedStatement ps, ValidCustomer c, Instant now) throws SQLException {
@@ -152,9 +174,19 @@ public class CustomerStore {
                 throw new StaleVersionException("customer", find(id).map(StoredCustomer::version).orElse(-1L));
             }
         }
+        List<Long> ids = old.stream().map(StoredCustomer::id).toList();
         jdbc.sql("delete from custom_field_values where entity_type = 'customer' and entity_id in (:ids)")
-                .param("ids", old.stream().map(StoredCustomer::id).toList()).update();
+                .param("ids", ids).update();
         bulk.append("custom_field_values", CUSTOM_VALUE_COLUMNS, values);
+        List<Integer> retagged = new ArrayList<>();
+        for (int i = 0; i < old.size(); i++) {
+            if (!java.util.Objects.equals(old.get(i).tags(), valid.get(i).tags())) {
+                retagged.add(i);
+            }
+        }
+        if (!retagged.isEmpty()) {
+            replaceTags(retagged.stream().map(i -> old.get(i).id()).toList(), retagged.stream().map(i -> valid.get(i).tags()).toList());
+        }
     }
 
     private void writeCustomValues(long id, List<CustomValue> values) {
@@ -287,6 +319,7 @@ public class CustomerStore {
     public void setTags(long id, String tags, Instant now) {
         jdbc.sql("update customers set tags = :t, version = version + 1, updated_at = :now where id = :id")
                 .param("t", tags).param("now", Timestamp.from(now)).param("id", id).update();
+        replaceTags(List.of(id), java.util.Collections.singletonList(tags));
     }
 
     static StoredCustomer row(ResultSet rs, int n) throws SQLException {

@@ -80,6 +80,8 @@ public class CustomerValidator {
         String tags = tags(in.tags());
         if (tags != null && tags.length() > 1000) {
             errors.reject("tags", "error.tooLong", 1000);
+        } else if (tagList(tags).stream().anyMatch(t -> t.length() > MAX_TAG)) {
+            errors.reject("tags", "error.tag.tooLong", MAX_TAG);
         }
         checkLength(errors, "phone", in.phone(), 50);
         checkLength(errors, "province", in.province(), 50);
@@ -109,7 +111,10 @@ public class CustomerValidator {
         }
     }
 
-    /** Tags are kept as ",a,b," so a filter on one tag is a LIKE on ",tag,". */
+    /** Longest single tag: each tag is also a key of the customer_tags index. */
+    public static final int MAX_TAG = 100;
+
+    /** Tags are kept as ",a,b," on the customer and one row per tag in customer_tags (the filter's index). */
     public static String tags(List<String> tags) {
         if (tags == null) {
             return null;

@@ -80,8 +80,8 @@ public class CustomerQuery {
             params.put("owner", f.ownerId());
         }
         if (f.tag() != null) {
-            clauses.add("c.tags like :tag");
-            params.put("tag", "%," + escapeLike(f.tag()) + ",%");
+            clauses.add("c.id in (select t.customer_id from customer_tags t where t.tag = :tag)");
+            params.put("tag", f.tag().trim());
         }
         if (f.createdFrom() != null || f.createdTo() != null) {
             // a day starts and ends where the user is, not where the server is
