@@ -117,6 +117,7 @@ class DemoDataLoader {
             for (Future<?> f : running) {
                 f.get();
             }
+            opportunities.finish();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("demo data load interrupted", e);

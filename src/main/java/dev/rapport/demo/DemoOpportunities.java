@@ -58,6 +58,11 @@ class DemoOpportunities {
     }
 
     /** Writes the chunk's share; {@code customerIds} and {@code ownerIds} are parallel. Returns how many were written. */
+    /** After the last chunk: the board's rollup of closed deals is counted once, not by every worker. */
+    void finish() {
+        bulk.finish();
+    }
+
     int write(Plan plan, long offset, List<Long> customerIds, List<Long> ownerIds, Random random, Instant now) {
         int n = plan.forChunk(offset, customerIds.size());
         if (n == 0 || plan.pipeline() == null) {

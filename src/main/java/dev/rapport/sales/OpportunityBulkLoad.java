@@ -50,7 +50,6 @@ public class OpportunityBulkLoad {
     public List<Long> insert(List<NewOpportunity> batch) {
         List<Pipeline> all = pipelines.all();
         List<Object[]> rows = new ArrayList<>(batch.size());
-        List<ClosedTotals.Share> closedShares = new ArrayList<>();
         for (NewOpportunity n : batch) {
             Stage stage = all.stream().filter(p -> p.id() == n.pipelineId()).map(p -> p.stage(n.stageId())).findFirst().orElse(null);
             if (stage == null || !OpportunityRules.isCurrency(n.currency())) {
@@ -58,10 +57,6 @@ public class OpportunityBulkLoad {
             }
             Instant closed = stage.isOpen() ? null : n.closedAt() == null ? n.createdAt() : n.closedAt();
             Instant updated = closed == null ? n.createdAt() : closed;
-            if (closed != null) {
-                closedShares.add(ClosedTotals.Share.of(n.pipelineId(), n.stageId(), n.ownerId(), n.currency(),
-                        n.amount().setScale(2, RoundingMode.HALF_UP), closed));
-            }
             rows.add(new Object[] {n.name(), n.customerId(), n.pipelineId(), n.stageId(), n.amount().setScale(2, RoundingMode.HALF_UP),
                     n.currency(), n.expectedCloseDate(), n.ownerId(), stage.kind().equals("lost") ? n.lossReason() : null,
                     stage.kind(), closed, n.ownerId(), 0L, n.createdAt(), updated});
@@ -73,7 +68,11 @@ public class OpportunityBulkLoad {
             history.add(new Object[] {ids.get(i), null, n.stageId(), n.amount(), n.currency(), n.ownerId(), n.createdAt()});
         }
         bulk.append("opportunity_stage_history", HISTORY_COLUMNS, history);
-        closedTotals.apply(List.of(), closedShares);
         return ids;
+    }
+
+    /** Call once when a load is done, with no other writers: recounts the board's rollup of closed deals. */
+    public void finish() {
+        closedTotals.rebuild();
     }
 }

@@ -7,8 +7,10 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.Map;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -45,6 +47,9 @@ public class ClosedTotals {
     record Key(long pipelineId, LocalDate closedOn, long stageId, long ownerId, String currency) {
     }
 
+    private static final Comparator<Key> KEY_ORDER = Comparator.comparingLong(Key::pipelineId).thenComparing(Key::closedOn)
+            .thenComparingLong(Key::stageId).thenComparingLong(Key::ownerId).thenComparing(Key::currency);
+
     private static final class Delta {
         long n;
         BigDecimal amount = BigDecimal.ZERO;
@@ -76,35 +81,42 @@ public class ClosedTotals {
                 .list();
     }
 
-    /** Takes the {@code removed} shares out of the rollup and puts the {@code added} ones in. */
+    /**
+     * Takes the {@code removed} shares out of the rollup and puts the {@code added} ones in. Rows
+     * are visited in key order, one at a time, so two writers touching the same days lock them in
+     * the same order and cannot deadlock each other.
+     */
     public void apply(Collection<Share> removed, Collection<Share> added) {
-        Map<Key, Delta> deltas = new LinkedHashMap<>();
+        Map<Key, Delta> deltas = new TreeMap<>(KEY_ORDER);
         removed.forEach(s -> add(deltas, s, -1));
         added.forEach(s -> add(deltas, s, 1));
-        deltas.values().removeIf(d -> d.n == 0 && d.amount.signum() == 0);
-        if (deltas.isEmpty()) {
-            return;
-        }
-        List<Map.Entry<Key, Delta>> missing = updateExisting(deltas);
-        List<Object[]> emptied = deltas.entrySet().stream().filter(e -> e.getValue().n < 0).map(e -> keyArgs(e.getKey())).toList();
-        if (!emptied.isEmpty()) {
-            template.batchUpdate("delete from opportunity_closed_totals where pipeline_id = ? and closed_on = ? and stage_id = ?"
-                    + " and owner_id = ? and currency = ? and n = 0", emptied);
-        }
-        if (missing.isEmpty()) {
-            return;
-        }
-        try {
-            savepoint.executeWithoutResult(status -> insert(missing));
-        } catch (DuplicateKeyException raced) {
-            // another transaction created one of the rows between our update and insert: they exist now
-            Map<Key, Delta> rest = new LinkedHashMap<>();
-            missing.forEach(e -> rest.put(e.getKey(), e.getValue()));
-            List<Map.Entry<Key, Delta>> still = updateExisting(rest);
-            if (!still.isEmpty()) {
-                insert(still);
+        deltas.forEach((key, d) -> {
+            if (d.n == 0 && d.amount.signum() == 0) {
+                return;
             }
-        }
+            if (update(key, d) == 0 && !insert(key, d)) {
+                update(key, d); // another transaction created the row between our update and insert
+            }
+            if (d.n < 0) {
+                template.update("delete from opportunity_closed_totals where pipeline_id = ? and closed_on = ? and stage_id = ?"
+                        + " and owner_id = ? and currency = ? and n = 0", keyArgs(key));
+            }
+        });
+    }
+
+    /**
+     * Recounts the whole rollup from the deals: for a bulk load, once at its end, with no other
+     * writers (a load adds its shares in parallel chunks, which would otherwise contend for the
+     * same days).
+     */
+    public void rebuild() {
+        jdbc.sql("delete from opportunity_closed_totals").update();
+        jdbc.sql("""
+                insert into opportunity_closed_totals (pipeline_id, closed_on, stage_id, owner_id, currency, n, amount)
+                select pipeline_id, cast((closed_at at time zone 'UTC') as date), stage_id, owner_id, currency, count(*), sum(amount)
+                from opportunities
+                where closed_at is not null
+                group by pipeline_id, cast((closed_at at time zone 'UTC') as date), stage_id, owner_id, currency""").update();
     }
 
     /**
@@ -146,27 +158,23 @@ public class ClosedTotals {
         return new Object[] {k.pipelineId(), Date.valueOf(k.closedOn()), k.stageId(), k.ownerId(), k.currency()};
     }
 
-    private List<Map.Entry<Key, Delta>> updateExisting(Map<Key, Delta> deltas) {
-        List<Map.Entry<Key, Delta>> entries = new ArrayList<>(deltas.entrySet());
-        List<Object[]> args = entries.stream().map(e -> new Object[] {e.getValue().n, e.getValue().amount, e.getKey().pipelineId(),
-                Date.valueOf(e.getKey().closedOn()), e.getKey().stageId(), e.getKey().ownerId(), e.getKey().currency()}).toList();
-        int[] counts = template.batchUpdate("""
+    private int update(Key k, Delta d) {
+        return template.update("""
                 update opportunity_closed_totals set n = n + ?, amount = amount + ?
-                where pipeline_id = ? and closed_on = ? and stage_id = ? and owner_id = ? and currency = ?""", args);
-        List<Map.Entry<Key, Delta>> missing = new ArrayList<>();
-        for (int i = 0; i < counts.length; i++) {
-            if (counts[i] == 0) {
-                missing.add(entries.get(i));
-            }
-        }
-        return missing;
+                where pipeline_id = ? and closed_on = ? and stage_id = ? and owner_id = ? and currency = ?""",
+                d.n, d.amount, k.pipelineId(), Date.valueOf(k.closedOn()), k.stageId(), k.ownerId(), k.currency());
     }
 
-    private void insert(List<Map.Entry<Key, Delta>> rows) {
-        template.batchUpdate("""
-                insert into opportunity_closed_totals (pipeline_id, closed_on, stage_id, owner_id, currency, n, amount)
-                values (?, ?, ?, ?, ?, ?, ?)""", rows.stream().map(e -> new Object[] {e.getKey().pipelineId(),
-                Date.valueOf(e.getKey().closedOn()), e.getKey().stageId(), e.getKey().ownerId(), e.getKey().currency(),
-                e.getValue().n, e.getValue().amount}).toList());
+    /** False when the row exists after all; the savepoint keeps the caller's transaction usable on PostgreSQL. */
+    private boolean insert(Key k, Delta d) {
+        try {
+            savepoint.executeWithoutResult(status -> template.update("""
+                    insert into opportunity_closed_totals (pipeline_id, closed_on, stage_id, owner_id, currency, n, amount)
+                    values (?, ?, ?, ?, ?, ?, ?)""", k.pipelineId(), Date.valueOf(k.closedOn()), k.stageId(), k.ownerId(),
+                    k.currency(), d.n, d.amount));
+            return true;
+        } catch (DuplicateKeyException raced) {
+            return false;
+        }
     }
 }
