@@ -26,7 +26,8 @@ public class LeadStore {
     static final String SELECT = """
             select id, company, name, title, phone, phone_normalized, email, source, industry, province, city, description,
                    status, rating, score, unqualified_reason, owner_id, customer_id, contact_id, opportunity_id, converted_at,
-                   assigned_rule_id, web_form_id, version, created_at, updated_at
+                   assigned_rule_id, web_form_id, version, created_at, updated_at, external_id, pool_id, owned_since,
+                   last_activity_at
             from leads""";
     public static final String ROW_COLUMNS = "l.id, l.company, l.name, l.phone, l.email, l.source, l.status, l.owner_id, l.created_at";
 
@@ -48,16 +49,16 @@ public class LeadStore {
         jdbc.sql("""
                 insert into leads (company, name, title, phone, phone_normalized, email, source, industry, province, city,
                     description, status, rating, score, owner_id, search_text, assigned_rule_id, web_form_id, created_by,
-                    version, created_at, updated_at)
+                    version, created_at, updated_at, owned_since)
                 values (:company, :name, :title, :phone, :phoneN, :email, :source, :industry, :province, :city,
-                    :description, :status, :rating, :score, :owner, :search, :rule, :form, :by, 0, :now, :now)""")
+                    :description, :status, :rating, :score, :owner, :search, :rule, :form, :by, 0, :now, :now, :now)""")
                 .params(fields(v)).param("status", status).param("owner", ownerId).param("rule", ruleId)
                 .param("form", formId).param("by", createdBy).param("now", ts(now))
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
 
-    public void update(long id, long expectedVersion, ValidLead v, long ownerId) {
+    public void update(long id, long expectedVersion, ValidLead v, Long ownerId) {
         int n = jdbc.sql("""
                 update leads set company = :company, name = :name, title = :title, phone = :phone, phone_normalized = :phoneN,
                     email = :email, source = :source, industry = :industry, province = :province, city = :city,
@@ -83,8 +84,14 @@ public class LeadStore {
     }
 
     public void setOwner(List<Long> ids, long ownerId) {
-        jdbc.sql("update leads set owner_id = :o, version = version + 1, updated_at = :now where id in (:ids)")
-                .param("o", ownerId).param("now", ts(now())).param("ids", ids).update();
+        Timestamp now = ts(now());
+        jdbc.sql("update leads set owner_id = :o, owned_since = :now, version = version + 1, updated_at = :now where id in (:ids)")
+                .param("o", ownerId).param("now", now).param("ids", ids).update();
+    }
+
+    /** The lead's owner changed: the pool's follow-up clock starts again for the new owner. */
+    public void restartOwnership(long id) {
+        jdbc.sql("update leads set owned_since = :now where id = :id").param("now", ts(now())).param("id", id).update();
     }
 
     /** Marks the lead converted; refuses (stale) a lead converted or changed since it was read. */
@@ -173,7 +180,7 @@ public class LeadStore {
 
     public static LeadRow row(ResultSet rs, int n) throws SQLException {
         return new LeadRow(rs.getLong("id"), rs.getString("company"), rs.getString("name"), rs.getString("phone"),
-                rs.getString("email"), rs.getString("source"), rs.getString("status"), rs.getLong("owner_id"), null,
+                rs.getString("email"), rs.getString("source"), rs.getString("status"), rs.getObject("owner_id", Long.class), null,
                 inst(rs.getTimestamp("created_at")));
     }
 
@@ -182,10 +189,11 @@ public class LeadStore {
                 rs.getString("phone"), rs.getString("phone_normalized"), rs.getString("email"), rs.getString("source"),
                 rs.getString("industry"), rs.getString("province"), rs.getString("city"), rs.getString("description"),
                 rs.getString("status"), rs.getString("rating"), rs.getObject("score", Integer.class),
-                rs.getString("unqualified_reason"), rs.getLong("owner_id"), null, rs.getObject("customer_id", Long.class),
+                rs.getString("unqualified_reason"), rs.getObject("owner_id", Long.class), null, rs.getObject("customer_id", Long.class),
                 rs.getObject("contact_id", Long.class), rs.getObject("opportunity_id", Long.class),
                 inst(rs.getTimestamp("converted_at")), rs.getObject("assigned_rule_id", Long.class),
                 rs.getObject("web_form_id", Long.class), rs.getLong("version"), inst(rs.getTimestamp("created_at")),
-                inst(rs.getTimestamp("updated_at")));
+                inst(rs.getTimestamp("updated_at")), rs.getString("external_id"), rs.getObject("pool_id", Long.class),
+                inst(rs.getTimestamp("owned_since")), inst(rs.getTimestamp("last_activity_at")));
     }
 }
