@@ -50,7 +50,7 @@ public class LeadConversion {
         user.require("lead", "edit");
         LeadDetails lead = leads.visible(user, leadId);
         if (lead.inPool()) {
-            throw new InvalidInputException("ownerId", "pool.error.inPool");
+            throw new InvalidInputException("ownerId", "lead.error.inPool");
         }
         if (lead.converted()) {
             throw new LeadAlreadyConvertedException(leadId, lead.customerId());

@@ -280,7 +280,7 @@ public class LeadManagement implements LeadAccess {
         LeadDetails old = visible(user, id);
         if (old.inPool()) {
             // a pool lead gets an owner only by a claim or an assignment, which respect the pool's rules
-            throw new InvalidInputException("ownerId", "pool.error.inPool");
+            throw new InvalidInputException("ownerId", "lead.error.inPool");
         }
         if (old.version() != expectedVersion) {
             throw new StaleVersionException("lead", old.version());

@@ -123,9 +123,13 @@ public final class ColumnMapping {
             }
         });
         synonyms.forEach((field, names) -> names.forEach(n -> dictionary.put(normalize(n), field)));
+        Set<String> normalized = new java.util.HashSet<>();
+        headers.forEach(h -> normalized.add(normalize(h)));
         List<String> out = new ArrayList<>(headers.size());
         for (String header : headers) {
-            out.add(dictionary.getOrDefault(normalize(header), ""));
+            String n = normalize(header);
+            // Outlook's "Title" is the salutation (Mr., Dr.) when a "Job Title" column exists
+            out.add(n.equals("title") && normalized.contains("jobtitle") ? "" : dictionary.getOrDefault(n, ""));
         }
         return out;
     }

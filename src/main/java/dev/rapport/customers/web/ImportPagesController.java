@@ -35,8 +35,10 @@ class ImportPagesController {
     }
 
     @GetMapping("/imports")
-    String list(Model model) {
+    String list(@RequestParam(required = false) String type, Model model) {
         model.addAttribute("imports", imports.list(page.me(), 50));
+        model.addAttribute("selectedType", type);
+        model.addAttribute("types", imports.typeKeys());
         return "imports/list";
     }
 

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import dev.rapport.platform.BulkInsert;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -31,12 +33,78 @@ public class LeadStore {
             from leads""";
     public static final String ROW_COLUMNS = "l.id, l.company, l.name, l.phone, l.email, l.source, l.status, l.owner_id, l.created_at";
 
+    private static final List<String> IMPORT_COLUMNS = List.of("company", "name", "title", "phone", "phone_normalized", "email",
+            "source", "industry", "province", "city", "description", "status", "rating", "score", "owner_id", "search_text",
+            "assigned_rule_id", "external_id", "created_by", "version", "created_at", "updated_at", "owned_since");
+
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final BulkInsert bulk;
+    private final JdbcTemplate template;
 
-    LeadStore(JdbcClient jdbc, Clock clock) {
+    LeadStore(JdbcClient jdbc, Clock clock, BulkInsert bulk, JdbcTemplate template) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.bulk = bulk;
+        this.template = template;
+    }
+
+    /** A lead to insert in bulk: its fields, owner, the rule that chose the owner (or null) and external id. */
+    public record NewLead(ValidLead lead, long ownerId, Long ruleId, String externalId) {
+    }
+
+    /** Inserts many new leads at once (COPY on PostgreSQL, JDBC batches elsewhere); answers their ids in order. */
+    public List<Long> insertAll(List<NewLead> leads, long createdBy) {
+        Timestamp now = ts(now());
+        List<Object[]> rows = new java.util.ArrayList<>(leads.size());
+        for (NewLead n : leads) {
+            ValidLead v = n.lead();
+            rows.add(new Object[] {v.company(), v.name(), v.title(), v.phone(), v.phoneNormalized(), v.email(), v.source(),
+                    v.industry(), v.province(), v.city(), v.description(), "new", v.rating(), v.score(), n.ownerId(),
+                    v.searchText(), n.ruleId(), n.externalId(), createdBy, 0L, now.toInstant(), now.toInstant(), now.toInstant()});
+        }
+        return bulk.insert("leads", IMPORT_COLUMNS, rows);
+    }
+
+    /** Sets the external id a lead is known by in another system (kept apart from the form's fields). */
+    public void setExternalId(long id, String externalId) {
+        jdbc.sql("update leads set external_id = :x where id = :id").param("x", externalId).param("id", id).update();
+    }
+
+    /**
+     * Leads by a match column's values ("email", "phone_normalized" or "external_id", never user
+     * text): value → (id, owner or 0 for none), the lowest id per value. The values go as one array
+     * parameter, so a batch of thousands is one short statement.
+     */
+    public Map<String, long[]> matching(String column, Collection<String> values) {
+        Map<String, long[]> out = new java.util.HashMap<>();
+        if (values.isEmpty()) {
+            return out;
+        }
+        template.query(con -> {
+            java.sql.PreparedStatement ps = con.prepareStatement("select id, owner_id, " + column + " from leads where " + column
+                    + " = any (?) order by id");
+            ps.setArray(1, con.createArrayOf("varchar", values.toArray()));
+            return ps;
+        }, (ResultSet rs) -> {
+            out.putIfAbsent(rs.getString(3), new long[] {rs.getLong(1), rs.getLong(2)});
+        });
+        return out;
+    }
+
+    /** Id → owner (0 for none) of the leads among the ids. */
+    public Map<Long, Long> owners(Collection<Long> ids) {
+        Map<Long, Long> out = new java.util.HashMap<>();
+        if (!ids.isEmpty()) {
+            template.query(con -> {
+                java.sql.PreparedStatement ps = con.prepareStatement("select id, owner_id from leads where id = any (?)");
+                ps.setArray(1, con.createArrayOf("bigint", ids.toArray()));
+                return ps;
+            }, (ResultSet rs) -> {
+                out.put(rs.getLong(1), rs.getLong(2));
+            });
+        }
+        return out;
     }
 
     public Instant now() {
