@@ -257,15 +257,21 @@ public class LeadManagement implements LeadAccess {
 
     /** Owner names for rows read without them. */
     public List<LeadRow> named(List<LeadRow> rows) {
-        Map<Long, UserSummary> owners = users.summaries(rows.stream().map(LeadRow::ownerId).collect(Collectors.toSet()));
+        Map<Long, UserSummary> owners = users.summaries(rows.stream().map(LeadRow::ownerId).filter(Objects::nonNull).collect(Collectors.toSet()));
         return rows.stream().map(r -> new LeadRow(r.id(), r.company(), r.name(), r.phone(), r.email(), r.source(), r.status(),
-                r.ownerId(), owners.containsKey(r.ownerId()) ? owners.get(r.ownerId()).name() : null, r.createdAt())).toList();
+                r.ownerId(), r.ownerId() != null && owners.containsKey(r.ownerId()) ? owners.get(r.ownerId()).name() : null, r.createdAt())).toList();
     }
 
     /** For the activities module: a lead's activities are visible to whoever may see the lead. */
     @Override
     public Long requireVisible(CurrentUser user, long leadId) {
         return visible(user, leadId).customerId();
+    }
+
+    /** Restarts the lead's pool follow-up clock (see {@link LeadAccess#recordFollowUp}). */
+    @Override
+    public void recordFollowUp(long leadId, java.time.Instant at) {
+        store.recordFollowUp(leadId, at);
     }
 
     /** Records the conversion; the caller holds the transaction that created the customer side. */

@@ -157,6 +157,12 @@ public class LeadStore {
                 .param("o", ownerId).param("now", now).param("ids", ids).update();
     }
 
+    /** Keeps the latest follow-up of a lead (one logged late does not move the clock back). */
+    public void recordFollowUp(long id, Instant at) {
+        jdbc.sql("update leads set last_activity_at = :at where id = :id and (last_activity_at is null or last_activity_at < :at)")
+                .param("at", ts(at)).param("id", id).update();
+    }
+
     /** The lead's owner changed: the pool's follow-up clock starts again for the new owner. */
     public void restartOwnership(long id) {
         jdbc.sql("update leads set owned_since = :now where id = :id").param("now", ts(now())).param("id", id).update();
