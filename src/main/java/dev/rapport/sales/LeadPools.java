@@ -14,6 +14,7 @@ import dev.rapport.platform.NotFoundException;
 import dev.rapport.platform.StaleVersionException;
 import dev.rapport.sales.domain.LeadPoolStore;
 import dev.rapport.sales.domain.LeadStore;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -79,6 +80,38 @@ public class LeadPools {
     /** How many leads from the pool the user holds now (what the cap counts). */
     public int heldFrom(CurrentUser user, long poolId) {
         return store.ownedFrom(poolId, user.id());
+    }
+
+    /** A lead its owner should follow up before {@code dueAt}, or it goes back to {@code poolId}. */
+    public record DueLead(long id, String name, String company, long poolId, Instant dueAt) {
+    }
+
+    /**
+     * The user's leads that the pools' follow-up rules will take back within the pools' warning days:
+     * where the daily warning sends them (with their customers), soonest first.
+     */
+    public List<DueLead> dueSoon(CurrentUser user, int limit) {
+        user.require("lead", "view");
+        Instant now = audit.now();
+        Long defaultPool = pools.defaultPoolByOwner().get(user.id());
+        List<DueLead> out = new ArrayList<>();
+        for (Pool p : pools.all()) {
+            if (!p.enabled() || p.followUpDays() == null) {
+                continue;
+            }
+            Instant cutoff = now.minus(java.time.Duration.ofDays(p.followUpDays() - (long) p.warningDays()));
+            java.time.Duration days = java.time.Duration.ofDays(p.followUpDays());
+            List<LeadPoolStore.DueSoon> found = new ArrayList<>(store.dueSoon(user.id(), p.id(), cutoff, limit));
+            if (defaultPool != null && defaultPool == p.id()) {
+                found.addAll(store.dueSoon(user.id(), null, cutoff, limit));
+            }
+            for (LeadPoolStore.DueSoon d : found) {
+                Instant clock = d.lastActivityAt() != null && d.lastActivityAt().isAfter(d.ownedSince()) ? d.lastActivityAt() : d.ownedSince();
+                out.add(new DueLead(d.id(), d.name(), d.company(), p.id(), clock.plus(days)));
+            }
+        }
+        out.sort(java.util.Comparator.comparing(DueLead::dueAt).thenComparing(DueLead::id));
+        return out.size() > limit ? out.subList(0, limit) : out;
     }
 
     @Transactional

@@ -186,6 +186,9 @@ class LeadPoolTest extends ApiTestSupport {
         backdate(soon, now.minus(Duration.ofDays(27)));
         MvcTestResult call = post(east.rep(), "/api/v1/leads/" + active + "/activities", "{\"type\":\"call\",\"subject\":\"called back\"}");
         assertThat(call).as(body(call)).hasStatus(201);
+        String due = body(mvc.get().uri("/pools/due/leads?lang=en").header("HX-Request", "true").with(user(east.repEmail())).exchange());
+        assertThat(due).contains("Leads due back in the pool").contains("/leads/" + soon + "\"").contains("/leads/" + idle + "\"")
+                .doesNotContain("/leads/" + active + "\"");
 
         PoolRecapture.Run first = recapture.run(now);
         assertThat(owner(idle)).isNull();

@@ -90,6 +90,25 @@ public class LeadPoolStore {
                 .param("p", poolId).param("now", Timestamp.from(now)).param("ids", ids).update();
     }
 
+    /** An owner's lead the follow-up rule will take back soon: due at the later of the two clocks plus the rule's days. */
+    public record DueSoon(long id, String name, String company, Instant ownedSince, Instant lastActivityAt) {
+    }
+
+    /**
+     * The owner's leads of a pool ({@code poolId}, or the pool-less ones when null) that a rule with
+     * this cutoff selects, oldest clock first, at most {@code limit}.
+     */
+    public List<DueSoon> dueSoon(long ownerId, Long poolId, Instant cutoff, int limit) {
+        Map<String, Object> params = new HashMap<>();
+        String where = where(new Rule(poolId, List.of(ownerId), cutoff), params) + " and l.owner_id = :me";
+        params.put("me", ownerId);
+        params.put("n", limit);
+        return jdbc.sql("select l.id, l.name, l.company, l.owned_since, l.last_activity_at from leads l where " + where
+                        + " order by l.owned_since, l.id limit :n").params(params)
+                .query((rs, n) -> new DueSoon(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant(),
+                        rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant())).list();
+    }
+
     /** Candidates, unlocked: the job re-checks each batch under lock before it moves anything. */
     public List<Due> due(Rule rule) {
         Map<String, Object> params = new HashMap<>();

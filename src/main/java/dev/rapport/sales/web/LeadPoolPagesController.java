@@ -70,6 +70,17 @@ class LeadPoolPagesController {
         return before == null ? "sales/pool-leads :: leads" : "sales/pool-leads :: rows";
     }
 
+    /** The signed-in owner's leads due back soon: a section of the customers' /pools/due page, loaded by htmx. */
+    @GetMapping("/pools/due/leads")
+    String dueLeads(Model model) {
+        CurrentUser me = users.current();
+        boolean canView = me.can("lead", "view");
+        model.addAttribute("canView", canView);
+        model.addAttribute("dueLeads", canView ? leadPools.dueSoon(me, 200) : List.of());
+        model.addAttribute("poolNames", pools.all().stream().collect(java.util.stream.Collectors.toMap(Pool::id, Pool::name)));
+        return "sales/pool-leads :: due";
+    }
+
     @PostMapping("/pools/{id}/leads/claim")
     String claim(@PathVariable long id, @RequestParam(required = false) List<Long> ids, RedirectAttributes redirect) {
         try {
