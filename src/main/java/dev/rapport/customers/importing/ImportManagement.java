@@ -256,9 +256,14 @@ public class ImportManagement {
         return "admin".equals(user.roleKey()) || user.can("user:manage");
     }
 
-    /** The record types an import may create, as the upload form offers them. */
-    public List<String> typeKeys() {
-        return types.keys();
+    /** The keys an import of the job's type can match on, for the preview's choice. */
+    public List<String> matchKeys(ImportJob job) {
+        return spec(job).matchKeys().stream().map(MatchKey::key).toList();
+    }
+
+    /** The record types the user may import, as the upload form offers them. */
+    public List<String> typeKeys(CurrentUser user) {
+        return types.keys().stream().filter(k -> types.find(k).map(t -> user.can(t.entity(), "import")).orElse(false)).toList();
     }
 
     private ImportTypes.Spec spec(ImportJob job) {
