@@ -1,6 +1,8 @@
 package dev.rapport.sales;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 import dev.rapport.ApiTestSupport;
 import dev.rapport.customers.importing.ImportJob;
@@ -124,6 +126,27 @@ class CustomerRoutingTest extends ApiTestSupport {
             assertThat(jdbc.sql("select owner_id from customers where name = :n").param("n", "Owned " + m).query(Long.class).single())
                     .isEqualTo(admin.id());
             assertThat(body(get(adminToken(), "/api/v1/customers/" + routed + "/history"))).contains("assigned by rule");
+        } finally {
+            delete(adminToken(), "/api/v1/assignment-rules/" + r);
+        }
+    }
+
+    @Test
+    void theNewCustomerFormOffersTheRulesAsOwner() {
+        String province = unique("Prov");
+        long routedTo = rep();
+        long r = rule(province, "fixed", "customers", routedTo);
+        try {
+            String admin = body(mvc.get().uri("/admin/assignment-rules?lang=zh-CN").with(user(ADMIN)).exchange());
+            assertThat(admin).contains("适用于").contains("name=\"appliesTo\"").contains("线索和客户");
+            String form = body(mvc.get().uri("/customers/new?lang=en").with(user(ADMIN)).exchange());
+            assertThat(form).contains("By assignment rules");
+            String name = unique("Form Co");
+            MvcTestResult created = mvc.post().uri("/customers").with(user(ADMIN)).with(csrf()).param("type", "organization")
+                    .param("name", name).param("province", province).param("ownerId", "").exchange();
+            assertThat(created).hasStatus3xxRedirection();
+            assertThat(jdbc.sql("select owner_id from customers where name = :n").param("n", name).query(Long.class).single())
+                    .isEqualTo(routedTo);
         } finally {
             delete(adminToken(), "/api/v1/assignment-rules/" + r);
         }
