@@ -13,4 +13,11 @@ public interface LeadAccess {
      * answers the customer it was converted into, or null while it is not converted.
      */
     Long requireVisible(CurrentUser user, long leadId);
+
+    /**
+     * A contact with the lead (a call, visit, note; not a planned task) happened at {@code at}: it
+     * restarts the public pool's follow-up clock of the lead. Called in the activity's transaction.
+     */
+    default void recordFollowUp(long leadId, java.time.Instant at) {
+    }
 }

@@ -48,6 +48,11 @@ public class LeadActivities {
                 in.occurredAt() == null ? now : in.occurredAt(), in.dueAt(), in.remindAt(), checked.owner(), user.id(), now);
         audit.recordChanges("activity", id, "create", user.id(), List.of(new AuditLog.Change("lead_id", null, leadId),
                 new AuditLog.Change("type", null, checked.type().key()), new AuditLog.Change("subject", null, checked.subject())));
+        if (checked.type() != ActivityType.TASK) {
+            // as on a customer: a task is only a plan, and a meeting entered ahead counts from when it happens
+            Instant at = in.occurredAt() == null || in.occurredAt().isAfter(now) ? now : in.occurredAt();
+            leads.getObject().recordFollowUp(leadId, at);
+        }
         return get(user, leadId, id);
     }
 

@@ -83,4 +83,9 @@ public class CustomerLookup {
             case EXTERNAL_ID -> value;
         };
     }
+
+    /** How many customers each of the users owns, for balancing new customers among them. */
+    public Map<Long, Long> ownedCounts(Collection<Long> ownerIds) {
+        return ownerIds.isEmpty() ? Map.of() : store.ownedCounts(ownerIds);
+    }
 }

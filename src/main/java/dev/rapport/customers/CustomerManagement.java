@@ -54,8 +54,11 @@ public class CustomerManagement {
         final ApplicationEventPublisher events;
         final Clock clock;
         final Pools pools;
+        final org.springframework.beans.factory.ObjectProvider<OwnerRouting> routing;
 
-        Collaborators(UserManagement users, AuditLog audit, ApplicationEventPublisher events, Clock clock, Pools pools) {
+        Collaborators(UserManagement users, AuditLog audit, ApplicationEventPublisher events, Clock clock, Pools pools,
+                      org.springframework.beans.factory.ObjectProvider<OwnerRouting> routing) {
+            this.routing = routing;
             this.pools = pools;
             this.users = users;
             this.audit = audit;
@@ -82,6 +85,10 @@ public class CustomerManagement {
                 customFields.all(), user.id());
     }
 
+    /**
+     * Creates a customer. Without an owner the assignment rules choose one (rules that apply to
+     * customers, see {@link OwnerRouting}); when none applies the creator owns it.
+     */
     @Transactional
     public CustomerDetails create(CurrentUser user, CustomerInput input) {
         user.require("customer", "create");
@@ -89,9 +96,16 @@ public class CustomerManagement {
         ValidationContext context = validationContext(user);
         ValidCustomer valid = validator.validate(input, context, errors);
         errors.throwIfAny();
+        OwnerRouting.Routed routed = input.ownerId() == null ? route(List.of(input)).get(0) : null;
+        if (routed != null) {
+            valid = valid.withOwner(routed.ownerId());
+        }
         // what was just written is what the caller sees: no second read of the row
         Instant now = with.clock.instant().truncatedTo(ChronoUnit.MICROS);
         long id = insertValid(user, valid, now);
+        if (routed != null) {
+            with.audit.record("customer", id, "assign", user.id(), "assigned by rule " + routed.ruleName() + " (#" + routed.ruleId() + ")");
+        }
         Map<Long, CustomValue> values = valid.customValues().stream()
                 .collect(Collectors.toMap(CustomValue::fieldId, v -> v, (a, b) -> b));
         Map<String, Object> custom = new LinkedHashMap<>();
@@ -106,6 +120,24 @@ public class CustomerManagement {
                 valid.creditCode(), valid.province(), valid.city(), valid.district(), valid.street(), valid.industry(),
                 valid.source(), CustomerValidator.tagList(valid.tags()), valid.birthday(), valid.status().key(),
                 valid.tier().key(), valid.ownerId(), ownerName, valid.externalId(), valid.notes(), custom, 0, now, now, null);
+    }
+
+    /**
+     * Owners for new customers given without one, by the assignment rules (null where none applies,
+     * or when no module routes owners). Call in the transaction that writes them.
+     */
+    public List<OwnerRouting.Routed> route(List<CustomerInput> inputs) {
+        OwnerRouting routing = with.routing.getIfAvailable();
+        if (routing == null) {
+            return java.util.Collections.nCopies(inputs.size(), null);
+        }
+        return routing.routeCustomers(inputs.stream()
+                .map(in -> new OwnerRouting.Territory(trimmed(in.province()), trimmed(in.city()), trimmed(in.industry()),
+                        trimmed(in.source()))).toList());
+    }
+
+    private static String trimmed(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
     }
 
     /** Writes an already validated customer with its status history and audit; used by create and import. */

@@ -58,6 +58,15 @@ public class Pools {
         return user.can(MANAGE) || p.departmentIds().isEmpty() || users.inDepartments(user.departmentId(), p.departmentIds());
     }
 
+    /**
+     * Locks the pool row until the caller's transaction ends: claims from one pool, of customers or
+     * of another module's records (leads), run one after another, so a claim cap holds exactly.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public void lockForClaims(long poolId) {
+        store.lock(poolId);
+    }
+
     /** Every pool, for the recapture job. */
     public List<Pool> all() {
         return store.all();

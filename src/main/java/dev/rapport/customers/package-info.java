@@ -10,7 +10,12 @@
  * the pools through {@link dev.rapport.customers.Pools} and {@link dev.rapport.customers.PoolMoves};
  * other modules report follow-ups and purchases through
  * {@link dev.rapport.customers.CustomerManagement#recordFollowUps} and
- * {@link dev.rapport.customers.CustomerManagement#recordPurchase}. Publishes
+ * {@link dev.rapport.customers.CustomerManagement#recordPurchase}. Service-provider interfaces
+ * that another module may implement (customers never depends on it): the importer's
+ * {@link dev.rapport.customers.importing.ImportedType} (the package {@code importing} is the named
+ * interface "importing"), {@link dev.rapport.customers.OwnerRouting} (owners of new customers
+ * given without one) and {@link dev.rapport.customers.PooledRecords} (other records in the pools,
+ * taken back by the same recapture job). Publishes
  * {@link dev.rapport.customers.CustomersMerged}, {@link dev.rapport.customers.CustomerDeleted},
  * {@link dev.rapport.customers.ContactDeleted} and {@link dev.rapport.customers.ContactMoved}.
  */

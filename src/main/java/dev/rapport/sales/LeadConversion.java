@@ -49,6 +49,9 @@ public class LeadConversion {
     public LeadConversionResult convert(CurrentUser user, long leadId, LeadConversionInput in) {
         user.require("lead", "edit");
         LeadDetails lead = leads.visible(user, leadId);
+        if (lead.inPool()) {
+            throw new InvalidInputException("ownerId", "lead.error.inPool");
+        }
         if (lead.converted()) {
             throw new LeadAlreadyConvertedException(leadId, lead.customerId());
         }

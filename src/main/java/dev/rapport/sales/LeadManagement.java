@@ -1,6 +1,7 @@
 package dev.rapport.sales;
 
 import dev.rapport.activities.LeadAccess;
+import dev.rapport.customers.Pools;
 import dev.rapport.identity.AuditLog;
 import dev.rapport.identity.CurrentUser;
 import dev.rapport.identity.OwnerScope;
@@ -38,12 +39,26 @@ public class LeadManagement implements LeadAccess {
     private final AssignmentRules rules;
     private final UserManagement users;
     private final AuditLog audit;
+    private final Pools pools;
 
-    LeadManagement(LeadStore store, LeadValidator validator, AssignmentRules rules, UserManagement users, AuditLog audit) {
+    /** Who may see what: users and their scopes, and the public pools; grouped to keep the constructor small. */
+    @org.springframework.stereotype.Component
+    static class Access {
+        final UserManagement users;
+        final Pools pools;
+
+        Access(UserManagement users, Pools pools) {
+            this.users = users;
+            this.pools = pools;
+        }
+    }
+
+    LeadManagement(LeadStore store, LeadValidator validator, AssignmentRules rules, Access access, AuditLog audit) {
         this.store = store;
         this.validator = validator;
         this.rules = rules;
-        this.users = users;
+        this.users = access.users;
+        this.pools = access.pools;
         this.audit = audit;
     }
 
@@ -79,7 +94,7 @@ public class LeadManagement implements LeadAccess {
     private long insert(ValidLead valid, long fallbackOwner, Long actorId, Long formId, String note) {
         Long owner = valid.ownerId();
         Optional<AssignmentRules.Assignment> routed = owner == null
-                ? rules.route(valid.province(), valid.city(), valid.industry(), valid.source()) : Optional.empty();
+                ? rules.route(AssignmentRule.LEADS, valid.province(), valid.city(), valid.industry(), valid.source()) : Optional.empty();
         long ownerId = owner != null ? owner : routed.map(AssignmentRules.Assignment::ownerId).orElse(fallbackOwner);
         Long ruleId = routed.map(AssignmentRules.Assignment::ruleId).orElse(null);
         long id = store.insert(valid, ownerId, LeadStatus.NEW.key(), ruleId, formId, actorId == null ? ownerId : actorId);
@@ -102,6 +117,9 @@ public class LeadManagement implements LeadAccess {
         ValidLead valid = validated(input);
         long owner = valid.ownerId() == null ? old.ownerId() : valid.ownerId();
         store.update(id, expectedVersion, valid, owner);
+        if (owner != old.ownerId()) {
+            store.restartOwnership(id);
+        }
         Map<String, Object> after = valid.fields();
         List<AuditLog.Change> diff = new ArrayList<>();
         fieldsOf(old).forEach((k, v) -> {
@@ -144,6 +162,10 @@ public class LeadManagement implements LeadAccess {
     public void delete(CurrentUser user, long id) {
         user.require("lead", "delete");
         LeadDetails old = visible(user, id);
+        if (!users.scopeOf(user).includes(old.ownerId())) {
+            // seeing a pool lead is not owning it
+            throw new NotFoundException("lead", id);
+        }
         store.delete(id);
         audit.record("lead", id, "delete", user.id(), old.name());
     }
@@ -208,11 +230,16 @@ public class LeadManagement implements LeadAccess {
         return Map.entry(found, ids.stream().filter(id -> !foundIds.contains(id)).distinct().toList());
     }
 
-    /** The lead if the user may see it; otherwise "not found", whether it exists or not. */
+    /**
+     * The lead if the user may see it; otherwise "not found", whether it exists or not. A lead in a
+     * public pool is visible to whoever may see the pool (seeing is not changing: it gets an owner
+     * only by a claim or an assignment).
+     */
     public LeadDetails visible(CurrentUser user, long id) {
         user.require("lead", "view");
         LeadDetails l = store.find(id).orElseThrow(() -> new NotFoundException("lead", id));
-        if (!users.scopeOf(user).includes(l.ownerId())) {
+        boolean inVisiblePool = l.inPool() && l.poolId() != null && pools.canSee(user, l.poolId());
+        if (!inVisiblePool && !users.scopeOf(user).includes(l.ownerId())) {
             throw new NotFoundException("lead", id);
         }
         return l;
@@ -220,7 +247,7 @@ public class LeadManagement implements LeadAccess {
 
     public LeadDetails details(CurrentUser user, long id) {
         LeadDetails l = visible(user, id);
-        return l.withOwnerName(users.find(l.ownerId()).map(UserSummary::name).orElse(null));
+        return l.withOwnerName(l.ownerId() == null ? null : users.find(l.ownerId()).map(UserSummary::name).orElse(null));
     }
 
     /** Other visible leads with the same phone or e-mail as the given one: the duplicate warning. */
@@ -230,15 +257,21 @@ public class LeadManagement implements LeadAccess {
 
     /** Owner names for rows read without them. */
     public List<LeadRow> named(List<LeadRow> rows) {
-        Map<Long, UserSummary> owners = users.summaries(rows.stream().map(LeadRow::ownerId).collect(Collectors.toSet()));
+        Map<Long, UserSummary> owners = users.summaries(rows.stream().map(LeadRow::ownerId).filter(Objects::nonNull).collect(Collectors.toSet()));
         return rows.stream().map(r -> new LeadRow(r.id(), r.company(), r.name(), r.phone(), r.email(), r.source(), r.status(),
-                r.ownerId(), owners.containsKey(r.ownerId()) ? owners.get(r.ownerId()).name() : null, r.createdAt())).toList();
+                r.ownerId(), r.ownerId() != null && owners.containsKey(r.ownerId()) ? owners.get(r.ownerId()).name() : null, r.createdAt())).toList();
     }
 
     /** For the activities module: a lead's activities are visible to whoever may see the lead. */
     @Override
     public Long requireVisible(CurrentUser user, long leadId) {
         return visible(user, leadId).customerId();
+    }
+
+    /** Restarts the lead's pool follow-up clock (see {@link LeadAccess#recordFollowUp}). */
+    @Override
+    public void recordFollowUp(long leadId, java.time.Instant at) {
+        store.recordFollowUp(leadId, at);
     }
 
     /** Records the conversion; the caller holds the transaction that created the customer side. */
@@ -251,6 +284,10 @@ public class LeadManagement implements LeadAccess {
 
     private LeadDetails editable(CurrentUser user, long id, long expectedVersion) {
         LeadDetails old = visible(user, id);
+        if (old.inPool()) {
+            // a pool lead gets an owner only by a claim or an assignment, which respect the pool's rules
+            throw new InvalidInputException("ownerId", "lead.error.inPool");
+        }
         if (old.version() != expectedVersion) {
             throw new StaleVersionException("lead", old.version());
         }

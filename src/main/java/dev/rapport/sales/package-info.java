@@ -17,7 +17,11 @@
  * {@link dev.rapport.sales.OpportunityDeleted} and {@link dev.rapport.sales.QuoteAccepted}. An
  * opportunity's decision chain is kept by the customers module's
  * {@link dev.rapport.customers.Stakeholders} under the context {@code opportunity:<id>}. Listens to customer merges and deletions and to owner
- * hand-overs. Implements {@link dev.rapport.activities.LeadAccess} so activities can sit on leads.
+ * hand-overs. Implements {@link dev.rapport.activities.LeadAccess} so activities can sit on leads
+ * (and restart a pooled lead's follow-up clock), and the customers' SPIs: the lead import type
+ * ({@code leads}) of the customers' importer, {@link dev.rapport.customers.OwnerRouting} (the
+ * assignment rules route new customers too) and {@link dev.rapport.customers.PooledRecords} (leads
+ * sit in the public pools: {@link dev.rapport.sales.LeadPools}, recaptured by the pool job).
  * Runs the db-scheduler jobs {@code quote-expiry} (hourly) and {@code order-import} (one per
  * uploaded file). A confirmed order reports the purchase to the customer
  * ({@link dev.rapport.customers.CustomerManagement#recordPurchase}).

@@ -333,4 +333,14 @@ public class CustomerStore {
                 rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
                 rs.getObject("pool_id", Long.class));
     }
+
+    /** Customers per owner among the given users (owners without any are absent). */
+    public Map<Long, Long> ownedCounts(Collection<Long> ownerIds) {
+        Map<Long, Long> out = new java.util.HashMap<>();
+        jdbc.sql("select owner_id, count(*) from customers where owner_id in (:o) group by owner_id").param("o", ownerIds)
+                .query(rs -> {
+                    out.put(rs.getLong(1), rs.getLong(2));
+                });
+        return out;
+    }
 }

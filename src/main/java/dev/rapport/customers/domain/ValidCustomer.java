@@ -12,4 +12,10 @@ public record ValidCustomer(CustomerType type, String name, String phone, String
                             String street, String industry, String source, String tags, LocalDate birthday,
                             CustomerStatus status, Tier tier, long ownerId, String externalId, String notes,
                             String searchText, String nameKey, List<CustomValue> customValues) {
+
+    /** The same customer with the owner the assignment rules chose (an active user, so still valid). */
+    public ValidCustomer withOwner(long owner) {
+        return new ValidCustomer(type, name, phone, phoneNormalized, email, emailNormalized, creditCode, province, city, district,
+                street, industry, source, tags, birthday, status, tier, owner, externalId, notes, searchText, nameKey, customValues);
+    }
 }

@@ -111,6 +111,29 @@ public final class ColumnMapping {
         return out;
     }
 
+    /**
+     * The guessed field per column for a type another module plugs in: its own header synonyms,
+     * and our common ones (e-mail, phone, owner, ...) for the fields it has.
+     */
+    static List<String> guess(List<String> fields, Map<String, List<String>> synonyms, List<String> headers) {
+        Map<String, String> dictionary = new HashMap<>();
+        COMMON.forEach((header, field) -> {
+            if (fields.contains(field)) {
+                dictionary.put(header, field);
+            }
+        });
+        synonyms.forEach((field, names) -> names.forEach(n -> dictionary.put(normalize(n), field)));
+        Set<String> normalized = new java.util.HashSet<>();
+        headers.forEach(h -> normalized.add(normalize(h)));
+        List<String> out = new ArrayList<>(headers.size());
+        for (String header : headers) {
+            String n = normalize(header);
+            // Outlook's "Title" is the salutation (Mr., Dr.) when a "Job Title" column exists
+            out.add(n.equals("title") && normalized.contains("jobtitle") ? "" : dictionary.getOrDefault(n, ""));
+        }
+        return out;
+    }
+
     /** Applies user choices (column header → field, "" to ignore) over a guess. */
     public static List<String> override(List<String> headers, List<String> guess, Map<String, String> choices) {
         List<String> out = new ArrayList<>(guess);
@@ -129,14 +152,18 @@ public final class ColumnMapping {
 
     /** The fields a column may map to, for checking user choices. */
     public static boolean allowed(RecordType type, String field, List<CustomFieldDef> customFields) {
+        return allowed(type.entity(), type.fields(), field, customFields);
+    }
+
+    static boolean allowed(String entity, List<String> fields, String field, List<CustomFieldDef> customFields) {
         if (field == null || field.isEmpty()) {
             return true;
         }
         if (field.startsWith("cf.")) {
             String key = field.substring(3);
-            return customFields.stream().anyMatch(d -> d.key().equals(key) && d.entityType().equals(type.entity()));
+            return customFields.stream().anyMatch(d -> d.key().equals(key) && d.entityType().equals(entity));
         }
-        return type.fields().contains(field);
+        return fields.contains(field);
     }
 
     /** Column header → field, as stored with the import and shown on the preview. */

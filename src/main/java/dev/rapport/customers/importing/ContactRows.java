@@ -138,7 +138,8 @@ class ContactRows extends MatchingRecordRows<ContactInput, ValidContact, StoredC
     }
 
     @Override
-    void store(ImportContext ctx, List<StoredContact> toUpdate, List<ValidContact> updated, List<ValidContact> toInsert) {
+    void store(ImportContext ctx, List<StoredContact> toUpdate, List<ValidContact> updated, List<ValidContact> toInsert,
+               List<ContactInput> insertInputs) {
         contacts.updateAllValid(ctx.user(), toUpdate, updated);
         insert(ctx, toInsert);
     }

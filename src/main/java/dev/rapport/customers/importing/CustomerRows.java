@@ -2,6 +2,7 @@ package dev.rapport.customers.importing;
 
 import dev.rapport.customers.CustomerInput;
 import dev.rapport.customers.CustomerManagement;
+import dev.rapport.customers.OwnerRouting;
 import dev.rapport.customers.domain.CreditCode;
 import dev.rapport.customers.domain.CustomValue;
 import dev.rapport.customers.domain.CustomerStore;
@@ -147,19 +148,47 @@ class CustomerRows extends MatchingRecordRows<CustomerInput, ValidCustomer, Stor
     }
 
     @Override
-    void store(ImportContext ctx, List<StoredCustomer> toUpdate, List<ValidCustomer> updated, List<ValidCustomer> toInsert) {
+    void store(ImportContext ctx, List<StoredCustomer> toUpdate, List<ValidCustomer> updated, List<ValidCustomer> toInsert,
+               List<CustomerInput> insertInputs) {
         customers.updateAllValid(ctx.user(), toUpdate, updated, "import");
-        insert(ctx, toInsert);
+        insert(ctx, toInsert, insertInputs);
     }
 
-    /** New customers with their first status and an "import" audit entry naming the file. */
-    private void insert(ImportContext ctx, List<ValidCustomer> valid) {
-        if (valid.isEmpty()) {
+    /**
+     * New customers with their first status and an "import" audit entry naming the file. Rows that
+     * name no owner go to the assignment rules (the importing user owns those no rule takes), with
+     * an "assign" audit entry naming the rule.
+     */
+    private void insert(ImportContext ctx, List<ValidCustomer> given, List<CustomerInput> inputs) {
+        if (given.isEmpty()) {
             return;
+        }
+        List<ValidCustomer> valid = new ArrayList<>(given);
+        List<Integer> unowned = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            if (inputs.get(i).ownerId() == null) {
+                unowned.add(i);
+            }
+        }
+        List<OwnerRouting.Routed> routed = unowned.isEmpty() ? List.of()
+                : customers.route(unowned.stream().map(inputs::get).toList());
+        for (int k = 0; k < unowned.size(); k++) {
+            if (routed.get(k) != null) {
+                valid.set(unowned.get(k), valid.get(unowned.get(k)).withOwner(routed.get(k).ownerId()));
+            }
         }
         Instant now = shared.clock.instant();
         List<Long> ids = store.insertAll(valid, now);
         store.insertStatusHistoryBatch(ids, valid.stream().map(v -> v.status().key()).toList(), ctx.user().id(), now);
         shared.audit.recordBulk("customer", ids, "import", ctx.user().id(), null, null, ctx.fileName());
+        Map<String, List<Long>> byRule = new java.util.LinkedHashMap<>();
+        for (int k = 0; k < unowned.size(); k++) {
+            OwnerRouting.Routed r = routed.get(k);
+            if (r != null) {
+                byRule.computeIfAbsent("assigned by rule " + r.ruleName() + " (#" + r.ruleId() + ")", x -> new ArrayList<>())
+                        .add(ids.get(unowned.get(k)));
+            }
+        }
+        byRule.forEach((why, list) -> shared.audit.recordBulk("customer", list, "assign", ctx.user().id(), null, null, why));
     }
 }

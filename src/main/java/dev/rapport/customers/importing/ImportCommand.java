@@ -16,7 +16,7 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code java -jar rapport.jar import FILE --type customers|contacts [--mode create|update|skip]
+ * {@code java -jar rapport.jar import FILE --type customers|contacts|leads [--mode create|update|skip]
  * [--match-on email|phone|creditCode|externalId] [--as user@example.com]}: imports a file in the
  * foreground with a progress bar (by position in the file, so the file is read only once) and exits
  * non-zero when the file cannot be read or the import fails.
@@ -42,7 +42,7 @@ class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
             return;
         }
         if (words.size() < 2) {
-            fail("usage: import FILE --type customers|contacts [--mode create|update|skip] [--match-on KEY] [--as EMAIL]");
+            fail("usage: import FILE --type customers|contacts|leads [--mode create|update|skip] [--match-on KEY] [--as EMAIL]");
             return;
         }
         Path file = Path.of(words.get(1));

@@ -5,6 +5,6 @@ import dev.rapport.identity.CurrentUser;
 import dev.rapport.identity.OwnerScope;
 
 /** What every batch of one import needs, loaded once when the job starts. */
-record ImportContext(long importId, String fileName, CurrentUser user, OwnerScope scope, RecordType type, ImportMode mode,
+record ImportContext(long importId, String fileName, CurrentUser user, OwnerScope scope, ImportTypes.Spec type, ImportMode mode,
                      MatchKey matchOn, ValidationContext validation, InputBuilder inputs) {
 }

@@ -43,6 +43,7 @@ public class ImportManagement {
     private final ImportRunner runner;
     private final CustomerManagement customers;
     private final Jobs jobs;
+    private final ImportTypes types;
 
     /** How started imports get run: the job scheduler (absent in command-line runs), in a transaction, at what time. */
     @Component
@@ -59,6 +60,7 @@ public class ImportManagement {
     }
 
     ImportManagement(ImportStore store, ImportFiles files, ImportRunner runner, CustomerManagement customers, Jobs jobs) {
+        this.types = runner.types();
         this.store = store;
         this.files = files;
         this.runner = runner;
@@ -68,10 +70,11 @@ public class ImportManagement {
 
     /**
      * Stores an upload and guesses its mapping; the import waits in status "preview" until
-     * {@link #start}. Requires {@code customer:import} or {@code contact:import}.
+     * {@link #start}. Requires {@code <entity>:import} for the type: customers, contacts, or a type
+     * another module plugs in ({@link ImportedType}, e.g. leads).
      */
     public ImportJob upload(CurrentUser user, String fileName, InputStream content, String type, String mode, String matchOn) {
-        RecordType recordType = check(user, fileName, content != null, type, mode, matchOn);
+        ImportTypes.Spec recordType = check(user, fileName, content != null, type, mode, matchOn);
         String name = baseName(fileName);
         long id = jobs.tx.execute(s -> {
             long created = store.insert(user.id(), name, recordType.key(), ImportMode.parse(mode).key(), matchKey(matchOn),
@@ -91,7 +94,7 @@ public class ImportManagement {
     /** Headers, the current mapping and the first rows, for the preview page; empty once the import has started. */
     public Preview preview(CurrentUser user, long id) {
         ImportJob job = find(user, id);
-        RecordType type = RecordType.parse(job.type());
+        ImportTypes.Spec type = spec(job);
         List<String> choices = new ArrayList<>(type.fields());
         customFields(type).forEach(d -> choices.add("cf." + d.key()));
         if (!ImportJob.PREVIEW.equals(job.status())) {
@@ -103,7 +106,7 @@ public class ImportManagement {
                 rows.add(row.values());
             }
             List<String> fields = job.fields().size() == source.headers().size() ? job.fields()
-                    : ColumnMapping.guess(type, source.headers(), customFields(type));
+                    : type.guess(source.headers(), customFields(type));
             return new Preview(job, source.headers(), fields, rows, choices);
         } catch (IOException e) {
             throw new InvalidInputException("file", "error.import.unreadable");
@@ -143,7 +146,7 @@ public class ImportManagement {
      */
     public ImportJob importFile(CurrentUser user, Path file, String type, String mode, String matchOn,
                                 Consumer<ImportJob> progress) {
-        RecordType recordType = check(user, file.toString(), true, type, mode, matchOn);
+        ImportTypes.Spec recordType = check(user, file.toString(), true, type, mode, matchOn);
         FileContent content = FileContent.of(file);
         long id = store.insert(user.id(), baseName(file.toString()), recordType.key(), ImportMode.parse(mode).key(),
                 matchKey(matchOn), ImportJob.PREVIEW, jobs.clock.instant());
@@ -154,9 +157,9 @@ public class ImportManagement {
         return runner.run(id, content, progress, () -> false);
     }
 
-    private RecordType check(CurrentUser user, String fileName, boolean hasContent, String type, String mode, String matchOn) {
+    private ImportTypes.Spec check(CurrentUser user, String fileName, boolean hasContent, String type, String mode, String matchOn) {
         var errors = new InvalidInputException.Collector();
-        RecordType recordType = RecordType.parse(type);
+        ImportTypes.Spec recordType = types.find(type).orElse(null);
         if (recordType == null) {
             errors.reject("type", "error.import.type");
         }
@@ -176,9 +179,9 @@ public class ImportManagement {
 
     /** Reads the headers and stores the guessed mapping; an unreadable file fails the import and is deleted. */
     private ImportJob guessMapping(ImportJob job, FileContent content) {
-        RecordType type = RecordType.parse(job.type());
+        ImportTypes.Spec type = spec(job);
         try (RowSource source = RowSources.open(content, RowSources.extension(job.fileName()))) {
-            store.setFile(job.id(), job.fileSize(), ColumnMapping.guess(type, source.headers(), customFields(type)));
+            store.setFile(job.id(), job.fileSize(), type.guess(source.headers(), customFields(type)));
         } catch (IOException | RuntimeException e) {
             LoggerFactory.getLogger(ImportManagement.class).warn("Import {}: unreadable upload: {}", job.id(), ImportRunner.describe(e));
             jobs.tx.executeWithoutResult(s -> {
@@ -195,7 +198,7 @@ public class ImportManagement {
         if (!ImportJob.PREVIEW.equals(job.status())) {
             throw new InvalidInputException("id", "error.import.started");
         }
-        RecordType type = RecordType.parse(job.type());
+        ImportTypes.Spec type = spec(job);
         user.require(type.entity(), "import");
         var errors = new InvalidInputException.Collector();
         ImportMode importMode = mode == null ? ImportMode.parse(job.mode()) : ImportMode.parse(mode);
@@ -207,7 +210,7 @@ public class ImportManagement {
         List<String> fields = ColumnMapping.override(headers, guessed, mapping);
         List<CustomFieldDef> defs = customFields(type);
         for (String f : fields) {
-            if (!ColumnMapping.allowed(type, f, defs)) {
+            if (!ColumnMapping.allowed(type.entity(), type.fields(), f, defs)) {
                 errors.reject("mapping", "error.import.mapping", f);
             }
         }
@@ -253,16 +256,31 @@ public class ImportManagement {
         return "admin".equals(user.roleKey()) || user.can("user:manage");
     }
 
-    private List<CustomFieldDef> customFields(RecordType type) {
-        return customers.customFields(type.entity());
+    /** The keys an import of the job's type can match on, for the preview's choice. */
+    public List<String> matchKeys(ImportJob job) {
+        return spec(job).matchKeys().stream().map(MatchKey::key).toList();
     }
 
-    private static void checkMatchOn(RecordType type, String matchOn, InvalidInputException.Collector errors) {
+    /** The record types the user may import, as the upload form offers them. */
+    public List<String> typeKeys(CurrentUser user) {
+        return types.keys().stream().filter(k -> types.find(k).map(t -> user.can(t.entity(), "import")).orElse(false)).toList();
+    }
+
+    private ImportTypes.Spec spec(ImportJob job) {
+        return types.find(job.type()).orElseThrow(() -> new IllegalStateException("unknown import type " + job.type()));
+    }
+
+    /** Custom fields are our own records' (a plugged type has none of them). */
+    private List<CustomFieldDef> customFields(ImportTypes.Spec type) {
+        return type.builtIn() == null ? List.of() : customers.customFields(type.entity());
+    }
+
+    private static void checkMatchOn(ImportTypes.Spec type, String matchOn, InvalidInputException.Collector errors) {
         if (matchOn == null || matchOn.isBlank()) {
             return;
         }
         MatchKey key = MatchKey.parse(matchOn);
-        if (key == null || type == RecordType.CONTACTS && key == MatchKey.CREDIT_CODE) {
+        if (key == null || type != null && !type.matchKeys().contains(key)) {
             errors.reject("matchOn", "error.import.matchOn");
         }
     }

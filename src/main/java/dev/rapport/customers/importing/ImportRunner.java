@@ -45,6 +45,7 @@ class ImportRunner {
     private final CustomerRows customerRows;
     private final ContactRows contactRows;
     private final Environment env;
+    private final ImportTypes types;
 
     /** Who the job acts for, what it validates against, and how it writes. */
     @Component
@@ -54,9 +55,11 @@ class ImportRunner {
         final Clock clock;
         final TransactionTemplate tx;
         final int batchSize;
+        final ImportTypes types;
 
         Environment(UserManagement users, CustomerManagement customers, Clock clock, TransactionTemplate tx,
-                    @Value("${rapport.import.batch-size:5000}") int batchSize) {
+                    @Value("${rapport.import.batch-size:5000}") int batchSize, ImportTypes types) {
+            this.types = types;
             this.users = users;
             this.customers = customers;
             this.clock = clock;
@@ -78,6 +81,11 @@ class ImportRunner {
         this.customerRows = customerRows;
         this.contactRows = contactRows;
         this.env = env;
+        this.types = env.types;
+    }
+
+    ImportTypes types() {
+        return types;
     }
 
     /** Runs the stored upload of an import to its end; see {@link #run(long, FileContent, Consumer, BooleanSupplier, int)}. */
@@ -105,7 +113,7 @@ class ImportRunner {
         try {
             CurrentUser user = env.users.find(job.userId()).flatMap(u -> env.users.load(u.email()))
                     .orElseThrow(() -> new IllegalStateException("the importing user is no longer active"));
-            RecordType type = RecordType.parse(job.type());
+            ImportTypes.Spec type = types.find(job.type()).orElseThrow(() -> new IllegalStateException("unknown import type"));
             user.require(type.entity(), "import");
             FileContent file = content != null ? content : files.content(importId, job.fileSize());
             try (RowSource source = RowSources.open(file, RowSources.extension(job.fileName()))) {
@@ -114,10 +122,8 @@ class ImportRunner {
                 }
                 ImportContext ctx = context(job, user, type);
                 List<String> fields = job.fields().size() == source.headers().size() ? job.fields()
-                        : ColumnMapping.guess(type, source.headers(), ctx.validation().customFields());
-                boolean complete = type == RecordType.CUSTOMERS
-                        ? batches(ctx, customerRows, source, fields, job.lastLine(), progress, stop, batchSize)
-                        : batches(ctx, contactRows, source, fields, job.lastLine(), progress, stop, batchSize);
+                        : type.guess(source.headers(), ctx.validation().customFields());
+                boolean complete = batches(ctx, rowsOf(type), source, fields, job.lastLine(), progress, stop, batchSize);
                 if (!complete) {
                     return store.find(importId).orElseThrow();
                 }
@@ -261,7 +267,14 @@ class ImportRunner {
         });
     }
 
-    private ImportContext context(ImportJob job, CurrentUser user, RecordType type) {
+    private RecordRows<?, ?> rowsOf(ImportTypes.Spec type) {
+        if (type.plugged() != null) {
+            return new PluggedRows<>(type.plugged());
+        }
+        return type.builtIn() == RecordType.CUSTOMERS ? customerRows : contactRows;
+    }
+
+    private ImportContext context(ImportJob job, CurrentUser user, ImportTypes.Spec type) {
         ValidationContext validation = env.customers.validationContext(user);
         List<UserSummary> active = env.users.all().stream().filter(UserSummary::active).toList();
         Map<String, List<Long>> names = active.stream()

@@ -115,16 +115,25 @@ final class InputBuilder {
         if (text == null) {
             return null;
         }
+        Long id = ownerOrNull(text);
+        if (id == null) {
+            errors.reject("ownerId", "error.owner.invalid");
+            return -1L;
+        }
+        return id;
+    }
+
+    /** The user an owner cell names by e-mail, unique name or id; null when none (ids are checked by validation). */
+    Long ownerOrNull(String text) {
+        if (text == null) {
+            return null;
+        }
         Long id = owners.byEmail().get(text.toLowerCase());
         if (id == null) {
             id = owners.byName().get(text);
         }
         if (id == null && text.chars().allMatch(Character::isDigit) && text.length() < 18) {
             id = Long.parseLong(text);
-        }
-        if (id == null) {
-            errors.reject("ownerId", "error.owner.invalid");
-            return -1L;
         }
         return id;
     }

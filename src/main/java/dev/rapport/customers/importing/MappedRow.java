@@ -4,8 +4,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A data row turned into field → text by the column mapping; blank cells are absent. */
-record MappedRow(long line, String raw, Map<String, String> values) {
+/**
+ * A data row turned into field → text by the column mapping; blank cells are absent, values are
+ * trimmed. {@code line} is its line in the file, {@code raw} its text as the reports show it.
+ */
+public record MappedRow(long line, String raw, Map<String, String> values) {
 
     /** Google puts several values in one cell separated by " ::: "; the first is the primary one. */
     private static final String MULTI = " ::: ";
@@ -27,16 +30,16 @@ record MappedRow(long line, String raw, Map<String, String> values) {
         return new MappedRow(row.line(), row.raw(), values);
     }
 
-    String get(String field) {
+    public String get(String field) {
         return values.get(field);
     }
 
-    boolean has(String field) {
+    public boolean has(String field) {
         return values.containsKey(field);
     }
 
     /** Custom-field values by key (without the "cf." prefix). */
-    Map<String, String> custom() {
+    public Map<String, String> custom() {
         Map<String, String> out = new HashMap<>();
         values.forEach((k, v) -> {
             if (k.startsWith("cf.")) {

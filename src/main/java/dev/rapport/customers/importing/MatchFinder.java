@@ -20,10 +20,6 @@ import org.springframework.stereotype.Component;
 @Component
 class MatchFinder {
 
-    /** An existing record a row matched, with its owner so the caller can check the user may see it. */
-    record Existing(long id, long ownerId) {
-    }
-
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
 
@@ -37,10 +33,10 @@ class MatchFinder {
      * never user text. The values go as one array parameter, so a batch of thousands is one short
      * statement the database parses once, not thousands of placeholders.
      */
-    Map<MatchKey, Map<String, Existing>> find(String table, Map<MatchKey, Set<String>> values) {
-        Map<MatchKey, Map<String, Existing>> out = new EnumMap<>(MatchKey.class);
+    Map<MatchKey, Map<String, MatchedRecord>> find(String table, Map<MatchKey, Set<String>> values) {
+        Map<MatchKey, Map<String, MatchedRecord>> out = new EnumMap<>(MatchKey.class);
         values.forEach((key, vals) -> {
-            Map<String, Existing> found = new HashMap<>();
+            Map<String, MatchedRecord> found = new HashMap<>();
             if (!vals.isEmpty()) {
                 template.query(con -> {
                     PreparedStatement ps = con.prepareStatement("select id, owner_id, " + key.column() + " from " + table
@@ -48,7 +44,7 @@ class MatchFinder {
                     ps.setArray(1, con.createArrayOf("varchar", vals.toArray()));
                     return ps;
                 }, (ResultSet rs) -> {
-                    found.putIfAbsent(rs.getString(3), new Existing(rs.getLong(1), rs.getLong(2)));
+                    found.putIfAbsent(rs.getString(3), new MatchedRecord(rs.getLong(1), rs.getLong(2)));
                 });
             }
             out.put(key, found);
@@ -57,15 +53,15 @@ class MatchFinder {
     }
 
     /** Records given by our own id (the rapportId column of an export). */
-    Map<Long, Existing> byIds(String table, Collection<Long> ids) {
-        Map<Long, Existing> out = new HashMap<>();
+    Map<Long, MatchedRecord> byIds(String table, Collection<Long> ids) {
+        Map<Long, MatchedRecord> out = new HashMap<>();
         if (!ids.isEmpty()) {
             template.query(con -> {
                 PreparedStatement ps = con.prepareStatement("select id, owner_id from " + table + " where id = any (?)");
                 ps.setArray(1, con.createArrayOf("bigint", ids.toArray()));
                 return ps;
             }, (ResultSet rs) -> {
-                out.put(rs.getLong(1), new Existing(rs.getLong(1), rs.getLong(2)));
+                out.put(rs.getLong(1), new MatchedRecord(rs.getLong(1), rs.getLong(2)));
             });
         }
         return out;
@@ -85,6 +81,21 @@ class MatchFinder {
                     }
                 });
         return out;
+    }
+
+    /** The look-ups of one of our tables ("customers" or "contacts", never user text). */
+    MatchLookup on(String table) {
+        return new MatchLookup() {
+            @Override
+            public Map<MatchKey, Map<String, MatchedRecord>> find(Map<MatchKey, Set<String>> values) {
+                return MatchFinder.this.find(table, values);
+            }
+
+            @Override
+            public Map<Long, MatchedRecord> byIds(Collection<Long> ids) {
+                return MatchFinder.this.byIds(table, ids);
+            }
+        };
     }
 
     static List<MatchKey> keysFor(RecordType type, MatchKey matchOn) {

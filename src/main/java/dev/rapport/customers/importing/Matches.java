@@ -23,7 +23,7 @@ final class Matches {
      * @param field       the field that matched: a {@link MatchKey} key, or "recordId"
      * @param earlierLine for a repeat, the line of the earlier row; otherwise 0
      */
-    record Outcome(Kind kind, MatchFinder.Existing existing, String field, long earlierLine) {
+    record Outcome(Kind kind, MatchedRecord existing, String field, long earlierLine) {
     }
 
     private Matches() {
@@ -39,21 +39,21 @@ final class Matches {
      * @param lines per row, its line in the file
      * @param pending match values of rows of earlier batches not committed yet (see {@link #seenKey}), with their line
      */
-    static List<Outcome> decide(MatchFinder finder, String table, List<Map<MatchKey, String>> keys, List<Long> ids,
+    static List<Outcome> decide(MatchLookup finder, List<Map<MatchKey, String>> keys, List<Long> ids,
                                 List<Long> lines, Map<String, Long> pending) {
         Map<MatchKey, Set<String>> wanted = new EnumMap<>(MatchKey.class);
         for (Map<MatchKey, String> k : keys) {
             k.forEach((key, v) -> wanted.computeIfAbsent(key, x -> new HashSet<>()).add(v));
         }
-        Map<MatchKey, Map<String, MatchFinder.Existing>> stored = finder.find(table, wanted);
-        Map<Long, MatchFinder.Existing> byId = finder.byIds(table, ids.stream().filter(Objects::nonNull).toList());
+        Map<MatchKey, Map<String, MatchedRecord>> stored = finder.find(wanted);
+        Map<Long, MatchedRecord> byId = finder.byIds(ids.stream().filter(Objects::nonNull).toList());
         Map<String, Long> seen = new HashMap<>(pending);
         Map<Long, Long> seenIds = new HashMap<>();
         List<Outcome> out = new ArrayList<>(keys.size());
         for (int i = 0; i < keys.size(); i++) {
             Map<MatchKey, String> k = keys.get(i);
             long line = lines.get(i);
-            MatchFinder.Existing existing = ids.get(i) == null ? null : byId.get(ids.get(i));
+            MatchedRecord existing = ids.get(i) == null ? null : byId.get(ids.get(i));
             String field = existing == null ? null : "recordId";
             for (var e : k.entrySet()) {
                 if (existing == null) {

@@ -45,27 +45,31 @@ abstract class MatchingRecordRows<I, V, S> implements RecordRows<I, V> {
     /** Validates the merged input of an update; null with errors when it is invalid. */
     abstract V validateMerged(ImportContext ctx, I merged, InvalidInputException.Collector errors);
 
-    /** Writes the batch's updates and new records, each with its history and audit. */
-    abstract void store(ImportContext ctx, List<S> toUpdate, List<V> updated, List<V> toInsert);
+    /** Writes the batch's updates and new records (with the rows' inputs), each with its history and audit. */
+    abstract void store(ImportContext ctx, List<S> toUpdate, List<V> updated, List<V> toInsert, List<I> insertInputs);
 
     @Override
     public final BatchResult write(ImportContext ctx, Prepared<I, V> batch, Map<String, Long> earlier) {
         BatchResult result = batch.result();
         List<Prepared.Candidate<I, V>> candidates = batch.candidates();
-        List<Matches.Outcome> outcomes = Matches.decide(finder, table(), batch.keys(), batch.recordIds(), batch.lines(), earlier);
+        List<Matches.Outcome> outcomes = Matches.decide(finder.on(table()), batch.keys(), batch.recordIds(), batch.lines(), earlier);
         Map<Long, S> old = ctx.mode() != ImportMode.UPDATE ? Map.of()
                 : findAll(outcomes.stream().filter(o -> o.kind() == Matches.Kind.EXISTING).map(o -> o.existing().id()).toList())
                         .stream().collect(Collectors.toMap(this::idOf, Function.identity()));
         Map<Long, Map<Long, CustomValue>> oldCustom = old.isEmpty() ? Map.of() : customValues(old.keySet());
         List<CustomFieldDef> defs = ctx.validation().customFields().stream().filter(d -> d.entityType().equals(entityType())).toList();
         List<V> toInsert = new ArrayList<>();
+        List<I> insertInputs = new ArrayList<>();
         List<S> toUpdate = new ArrayList<>();
         List<V> updated = new ArrayList<>();
         for (int i = 0; i < candidates.size(); i++) {
             Prepared.Candidate<I, V> c = candidates.get(i);
             Matches.Outcome o = outcomes.get(i);
             switch (RowAction.of(ctx, o, c.valid() != null, old.keySet())) {
-                case INSERT -> toInsert.add(c.valid());
+                case INSERT -> {
+                    toInsert.add(c.valid());
+                    insertInputs.add(c.input());
+                }
                 case INVALID -> result.reject(c.row(), RejectReason.encode(c.errors()));
                 case SKIP -> result.skip(c.row(), RowAction.skipReason(ctx, o));
                 case NOT_VISIBLE -> result.reject(c.row(), RejectReason.encode("row", "error.import.notVisible"));
@@ -83,7 +87,7 @@ abstract class MatchingRecordRows<I, V, S> implements RecordRows<I, V> {
                 }
             }
         }
-        store(ctx, toUpdate, updated, toInsert);
+        store(ctx, toUpdate, updated, toInsert, insertInputs);
         result.updated += updated.size();
         result.created += toInsert.size();
         return result;

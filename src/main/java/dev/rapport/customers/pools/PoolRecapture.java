@@ -1,6 +1,7 @@
 package dev.rapport.customers.pools;
 
 import dev.rapport.customers.Pool;
+import dev.rapport.customers.PooledRecords;
 import dev.rapport.customers.Pools;
 import dev.rapport.customers.domain.RecaptureStore;
 import dev.rapport.customers.domain.RecaptureStore.Due;
@@ -29,6 +30,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * next run). Then the owners of customers that will be due within the pool's warning days get ONE
  * notification each (counting them), unless the owner was warned already that day (pool_warnings):
  * a second run on the same day warns nobody twice, and no customer row is written for a warning. Running it again changes nothing: what was due is in the pool now.
+ * Records of other modules in the same pools ({@link PooledRecords}: leads) are taken back by the
+ * same run under the pool's follow-up rule, and counted into the same one warning per owner.
  */
 @Component
 public class PoolRecapture {
@@ -45,8 +48,11 @@ public class PoolRecapture {
     private final AuditLog audit;
     private final Notifications notifications;
     private final TransactionTemplate tx;
+    private final org.springframework.beans.factory.ObjectProvider<PooledRecords> others;
 
-    PoolRecapture(RecaptureStore store, Pools pools, AuditLog audit, Notifications notifications, TransactionTemplate tx) {
+    PoolRecapture(RecaptureStore store, Pools pools, AuditLog audit, Notifications notifications, TransactionTemplate tx,
+                  org.springframework.beans.factory.ObjectProvider<PooledRecords> others) {
+        this.others = others;
         this.store = store;
         this.pools = pools;
         this.audit = audit;
@@ -69,6 +75,12 @@ public class PoolRecapture {
             for (Rule rule : rules(p, defaultOwners.getOrDefault(p.id(), List.of()), now, 0)) {
                 recaptured += recapture(p, rule, now);
             }
+            if (p.followUpDays() != null) {
+                Instant cutoff = now.minus(Duration.ofDays(p.followUpDays()));
+                for (PooledRecords o : others.orderedStream().toList()) {
+                    recaptured += o.recapture(p, defaultOwners.getOrDefault(p.id(), List.of()), cutoff, now);
+                }
+            }
         }
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         Map<Long, Long> dueSoonByOwner = new TreeMap<>();
@@ -77,12 +89,19 @@ public class PoolRecapture {
                 for (Rule rule : rules(p, defaultOwners.getOrDefault(p.id(), List.of()), now, p.warningDays())) {
                     store.countByOwner(rule).forEach((owner, n) -> dueSoonByOwner.merge(owner, n, Long::sum));
                 }
+                if (p.followUpDays() != null) {
+                    Instant cutoff = now.minus(Duration.ofDays(p.followUpDays() - (long) p.warningDays()));
+                    for (PooledRecords o : others.orderedStream().toList()) {
+                        o.dueByOwner(p, defaultOwners.getOrDefault(p.id(), List.of()), cutoff)
+                                .forEach((owner, n) -> dueSoonByOwner.merge(owner, n, Long::sum));
+                    }
+                }
             }
         }
         Map<Long, Long> warnedByOwner = warn(dueSoonByOwner, today);
         int warned = (int) warnedByOwner.values().stream().mapToLong(Long::longValue).sum();
         if (recaptured > 0 || warned > 0) {
-            log.info("Pool recapture: {} customers back in their pools, {} owners warned of {} customers, in {} ms", recaptured,
+            log.info("Pool recapture: {} records back in their pools, {} owners warned of {} records, in {} ms", recaptured,
                     warnedByOwner.size(), warned, (System.nanoTime() - started) / 1_000_000);
         }
         return new Run(recaptured, warned, warnedByOwner.size());

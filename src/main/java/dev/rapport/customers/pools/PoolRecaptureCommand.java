@@ -26,7 +26,7 @@ class PoolRecaptureCommand implements ApplicationRunner {
         }
         long started = System.nanoTime();
         PoolRecapture.Run run = recapture.run();
-        System.out.printf("pool-recapture: %d customers back in their pools, %d customers due soon warned to %d owners, in %d ms%n",
+        System.out.printf("pool-recapture: %d records back in their pools, %d records due soon warned to %d owners, in %d ms%n",
                 run.recaptured(), run.warnedCustomers(), run.notifiedOwners(), (System.nanoTime() - started) / 1_000_000);
     }
 }

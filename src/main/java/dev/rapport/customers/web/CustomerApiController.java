@@ -88,7 +88,8 @@ class CustomerApiController {
         return new Count(Math.min(n, CustomerQuery.COUNT_CAP), n > CustomerQuery.COUNT_CAP);
     }
 
-    @Operation(summary = "Create a customer; the answer lists visible possible duplicates")
+    @Operation(summary = "Create a customer; the answer lists visible possible duplicates",
+            description = "Without ownerId the assignment rules for customers choose the owner; when none applies the caller owns it.")
     @PostMapping
     ResponseEntity<Created> create(@RequestBody CustomerRequest request) {
         CurrentUser me = users.current();

@@ -32,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 @RestController
 @RequestMapping("/api/v1/imports")
-@Tag(name = "Imports", description = "Import customers and contacts from CSV, xlsx and vCard files (导入)")
+@Tag(name = "Imports", description = "Import customers, contacts and leads from CSV, xlsx and vCard files (导入)")
 class ImportApiController {
 
     record Accepted(long id) {
@@ -62,12 +62,13 @@ class ImportApiController {
     }
 
     @Operation(summary = "Upload a file and start importing it in the background",
-            description = "Multipart form: file (.csv UTF-8/GBK with comma, semicolon or tab; .xlsx; .vcf), type = customers|contacts, "
+            description = "Multipart form: file (.csv UTF-8/GBK with comma, semicolon or tab; .xlsx; .vcf), type = customers|contacts|leads, "
                     + "mode = create|update|skip (default create), optional matchOn = email|phone|creditCode|externalId, "
                     + "optional mapping as JSON {\"column header\": \"field or cf.<key> or empty to ignore\"} or repeated "
                     + "map.<column header>=<field> parameters. Columns not mentioned are mapped from their header. "
                     + "The file is stored in the database and imported by a background job on any node. "
-                    + "Answers 202 with the import id; poll GET /api/v1/imports/{id}. Needs customer:import or contact:import.")
+                    + "Answers 202 with the import id; poll GET /api/v1/imports/{id}. Needs customer:import, contact:import or lead:import. "
+                    + "Leads match on email, phone or externalId; rows without an owner go to the assignment rules.")
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<Accepted> create(@RequestParam(required = false) MultipartFile file, @RequestParam(required = false) String type,
                                     @RequestParam(required = false) String mode, @RequestParam(required = false) String matchOn,

@@ -35,8 +35,10 @@ class ImportPagesController {
     }
 
     @GetMapping("/imports")
-    String list(Model model) {
+    String list(@RequestParam(required = false) String type, Model model) {
         model.addAttribute("imports", imports.list(page.me(), 50));
+        model.addAttribute("selectedType", type);
+        model.addAttribute("types", imports.typeKeys(page.me()));
         return "imports/list";
     }
 
@@ -61,6 +63,7 @@ class ImportPagesController {
         }
         model.addAttribute("preview", preview);
         model.addAttribute("job", preview.job());
+        model.addAttribute("matchKeys", imports.matchKeys(preview.job()));
         return "imports/preview";
     }
 

@@ -20,15 +20,18 @@ public class AssignmentRuleStore {
 
     private static final String SELECT = """
             select id, name, position, active, match_province, match_city, match_industry, match_source, strategy, user_ids,
-                   version
+                   version, applies_to
             from lead_assignment_rules""";
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final org.springframework.transaction.support.TransactionTemplate ownTransaction;
 
-    AssignmentRuleStore(JdbcClient jdbc, Clock clock) {
+    AssignmentRuleStore(JdbcClient jdbc, Clock clock, org.springframework.transaction.PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.ownTransaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     public List<AssignmentRule> all() {
@@ -44,8 +47,8 @@ public class AssignmentRuleStore {
         Timestamp now = Timestamp.from(clock.instant());
         jdbc.sql("""
                 insert into lead_assignment_rules (name, position, active, match_province, match_city, match_industry,
-                    match_source, strategy, user_ids, rr_counter, version, created_at, updated_at)
-                values (:name, :pos, :active, :prov, :city, :ind, :src, :strategy, :users, 0, 0, :now, :now)""")
+                    match_source, strategy, user_ids, rr_counter, version, created_at, updated_at, applies_to)
+                values (:name, :pos, :active, :prov, :city, :ind, :src, :strategy, :users, 0, 0, :now, :now, :applies)""")
                 .params(params(in)).param("pos", position).param("now", now).update(keys, "id");
         return keys.getKey().longValue();
     }
@@ -54,7 +57,7 @@ public class AssignmentRuleStore {
         int n = jdbc.sql("""
                 update lead_assignment_rules set name = :name, position = :pos, active = :active, match_province = :prov,
                     match_city = :city, match_industry = :ind, match_source = :src, strategy = :strategy, user_ids = :users,
-                    version = version + 1, updated_at = :now
+                    applies_to = :applies, version = version + 1, updated_at = :now
                 where id = :id and version = :v""")
                 .params(params(in)).param("pos", position).param("now", Timestamp.from(clock.instant()))
                 .param("id", id).param("v", expectedVersion).update();
@@ -72,12 +75,21 @@ public class AssignmentRuleStore {
     }
 
     /**
-     * Takes the rule's next round-robin turn. The update locks the row until the caller's
-     * transaction ends, so two nodes assigning at once get consecutive turns, never the same one.
+     * Takes the rule's next {@code count} round-robin turns at once and answers the first, in a
+     * transaction of its own: the rule row is locked only for that moment, not until the caller's
+     * transaction ends. An import writes two batches at once and commits them in file order, so a
+     * batch holding the lock while it waits for the batch before it (which waits for the lock)
+     * would never finish. A turn taken by a write that then fails is skipped, which round robin
+     * tolerates.
      */
-    public long takeTurn(long id) {
-        jdbc.sql("update lead_assignment_rules set rr_counter = rr_counter + 1 where id = :id").param("id", id).update();
-        return jdbc.sql("select rr_counter from lead_assignment_rules where id = :id").param("id", id).query(Long.class).single() - 1;
+    public long takeTurns(long id, int count) {
+        Long first = ownTransaction.execute(status -> {
+            jdbc.sql("update lead_assignment_rules set rr_counter = rr_counter + :n where id = :id").param("n", count).param("id", id)
+                    .update();
+            return jdbc.sql("select rr_counter from lead_assignment_rules where id = :id").param("id", id).query(Long.class).single()
+                    - count;
+        });
+        return first == null ? 0 : first;
     }
 
     private static java.util.Map<String, Object> params(AssignmentRuleInput in) {
@@ -89,6 +101,7 @@ public class AssignmentRuleStore {
         m.put("ind", blankToNull(in.matchIndustry()));
         m.put("src", blankToNull(in.matchSource()));
         m.put("strategy", in.strategy());
+        m.put("applies", in.appliesTo() == null || in.appliesTo().isBlank() ? AssignmentRule.LEADS : in.appliesTo());
         m.put("users", in.userIds().stream().map(String::valueOf).collect(Collectors.joining(",")));
         return m;
     }
@@ -103,6 +116,6 @@ public class AssignmentRuleStore {
                 : Arrays.stream(users.split(",")).map(String::trim).map(Long::valueOf).toList();
         return new AssignmentRule(rs.getLong("id"), rs.getString("name"), rs.getInt("position"), rs.getBoolean("active"),
                 rs.getString("match_province"), rs.getString("match_city"), rs.getString("match_industry"),
-                rs.getString("match_source"), rs.getString("strategy"), ids, rs.getLong("version"));
+                rs.getString("match_source"), rs.getString("strategy"), ids, rs.getLong("version"), rs.getString("applies_to"));
     }
 }

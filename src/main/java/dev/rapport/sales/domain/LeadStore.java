@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import dev.rapport.platform.BulkInsert;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -26,16 +28,83 @@ public class LeadStore {
     static final String SELECT = """
             select id, company, name, title, phone, phone_normalized, email, source, industry, province, city, description,
                    status, rating, score, unqualified_reason, owner_id, customer_id, contact_id, opportunity_id, converted_at,
-                   assigned_rule_id, web_form_id, version, created_at, updated_at
+                   assigned_rule_id, web_form_id, version, created_at, updated_at, external_id, pool_id, owned_since,
+                   last_activity_at
             from leads""";
     public static final String ROW_COLUMNS = "l.id, l.company, l.name, l.phone, l.email, l.source, l.status, l.owner_id, l.created_at";
 
+    private static final List<String> IMPORT_COLUMNS = List.of("company", "name", "title", "phone", "phone_normalized", "email",
+            "source", "industry", "province", "city", "description", "status", "rating", "score", "owner_id", "search_text",
+            "assigned_rule_id", "external_id", "created_by", "version", "created_at", "updated_at", "owned_since");
+
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final BulkInsert bulk;
+    private final JdbcTemplate template;
 
-    LeadStore(JdbcClient jdbc, Clock clock) {
+    LeadStore(JdbcClient jdbc, Clock clock, BulkInsert bulk, JdbcTemplate template) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.bulk = bulk;
+        this.template = template;
+    }
+
+    /** A lead to insert in bulk: its fields, owner, the rule that chose the owner (or null) and external id. */
+    public record NewLead(ValidLead lead, long ownerId, Long ruleId, String externalId) {
+    }
+
+    /** Inserts many new leads at once (COPY on PostgreSQL, JDBC batches elsewhere); answers their ids in order. */
+    public List<Long> insertAll(List<NewLead> leads, long createdBy) {
+        Timestamp now = ts(now());
+        List<Object[]> rows = new java.util.ArrayList<>(leads.size());
+        for (NewLead n : leads) {
+            ValidLead v = n.lead();
+            rows.add(new Object[] {v.company(), v.name(), v.title(), v.phone(), v.phoneNormalized(), v.email(), v.source(),
+                    v.industry(), v.province(), v.city(), v.description(), "new", v.rating(), v.score(), n.ownerId(),
+                    v.searchText(), n.ruleId(), n.externalId(), createdBy, 0L, now.toInstant(), now.toInstant(), now.toInstant()});
+        }
+        return bulk.insert("leads", IMPORT_COLUMNS, rows);
+    }
+
+    /** Sets the external id a lead is known by in another system (kept apart from the form's fields). */
+    public void setExternalId(long id, String externalId) {
+        jdbc.sql("update leads set external_id = :x where id = :id").param("x", externalId).param("id", id).update();
+    }
+
+    /**
+     * Leads by a match column's values ("email", "phone_normalized" or "external_id", never user
+     * text): value → (id, owner or 0 for none), the lowest id per value. The values go as one array
+     * parameter, so a batch of thousands is one short statement.
+     */
+    public Map<String, long[]> matching(String column, Collection<String> values) {
+        Map<String, long[]> out = new java.util.HashMap<>();
+        if (values.isEmpty()) {
+            return out;
+        }
+        template.query(con -> {
+            java.sql.PreparedStatement ps = con.prepareStatement("select id, owner_id, " + column + " from leads where " + column
+                    + " = any (?) order by id");
+            ps.setArray(1, con.createArrayOf("varchar", values.toArray()));
+            return ps;
+        }, (ResultSet rs) -> {
+            out.putIfAbsent(rs.getString(3), new long[] {rs.getLong(1), rs.getLong(2)});
+        });
+        return out;
+    }
+
+    /** Id → owner (0 for none) of the leads among the ids. */
+    public Map<Long, Long> owners(Collection<Long> ids) {
+        Map<Long, Long> out = new java.util.HashMap<>();
+        if (!ids.isEmpty()) {
+            template.query(con -> {
+                java.sql.PreparedStatement ps = con.prepareStatement("select id, owner_id from leads where id = any (?)");
+                ps.setArray(1, con.createArrayOf("bigint", ids.toArray()));
+                return ps;
+            }, (ResultSet rs) -> {
+                out.put(rs.getLong(1), rs.getLong(2));
+            });
+        }
+        return out;
     }
 
     public Instant now() {
@@ -48,16 +117,16 @@ public class LeadStore {
         jdbc.sql("""
                 insert into leads (company, name, title, phone, phone_normalized, email, source, industry, province, city,
                     description, status, rating, score, owner_id, search_text, assigned_rule_id, web_form_id, created_by,
-                    version, created_at, updated_at)
+                    version, created_at, updated_at, owned_since)
                 values (:company, :name, :title, :phone, :phoneN, :email, :source, :industry, :province, :city,
-                    :description, :status, :rating, :score, :owner, :search, :rule, :form, :by, 0, :now, :now)""")
+                    :description, :status, :rating, :score, :owner, :search, :rule, :form, :by, 0, :now, :now, :now)""")
                 .params(fields(v)).param("status", status).param("owner", ownerId).param("rule", ruleId)
                 .param("form", formId).param("by", createdBy).param("now", ts(now))
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
 
-    public void update(long id, long expectedVersion, ValidLead v, long ownerId) {
+    public void update(long id, long expectedVersion, ValidLead v, Long ownerId) {
         int n = jdbc.sql("""
                 update leads set company = :company, name = :name, title = :title, phone = :phone, phone_normalized = :phoneN,
                     email = :email, source = :source, industry = :industry, province = :province, city = :city,
@@ -83,8 +152,20 @@ public class LeadStore {
     }
 
     public void setOwner(List<Long> ids, long ownerId) {
-        jdbc.sql("update leads set owner_id = :o, version = version + 1, updated_at = :now where id in (:ids)")
-                .param("o", ownerId).param("now", ts(now())).param("ids", ids).update();
+        Timestamp now = ts(now());
+        jdbc.sql("update leads set owner_id = :o, owned_since = :now, version = version + 1, updated_at = :now where id in (:ids)")
+                .param("o", ownerId).param("now", now).param("ids", ids).update();
+    }
+
+    /** Keeps the latest follow-up of a lead (one logged late does not move the clock back). */
+    public void recordFollowUp(long id, Instant at) {
+        jdbc.sql("update leads set last_activity_at = :at where id = :id and (last_activity_at is null or last_activity_at < :at)")
+                .param("at", ts(at)).param("id", id).update();
+    }
+
+    /** The lead's owner changed: the pool's follow-up clock starts again for the new owner. */
+    public void restartOwnership(long id) {
+        jdbc.sql("update leads set owned_since = :now where id = :id").param("now", ts(now())).param("id", id).update();
     }
 
     /** Marks the lead converted; refuses (stale) a lead converted or changed since it was read. */
@@ -173,7 +254,7 @@ public class LeadStore {
 
     public static LeadRow row(ResultSet rs, int n) throws SQLException {
         return new LeadRow(rs.getLong("id"), rs.getString("company"), rs.getString("name"), rs.getString("phone"),
-                rs.getString("email"), rs.getString("source"), rs.getString("status"), rs.getLong("owner_id"), null,
+                rs.getString("email"), rs.getString("source"), rs.getString("status"), rs.getObject("owner_id", Long.class), null,
                 inst(rs.getTimestamp("created_at")));
     }
 
@@ -182,10 +263,11 @@ public class LeadStore {
                 rs.getString("phone"), rs.getString("phone_normalized"), rs.getString("email"), rs.getString("source"),
                 rs.getString("industry"), rs.getString("province"), rs.getString("city"), rs.getString("description"),
                 rs.getString("status"), rs.getString("rating"), rs.getObject("score", Integer.class),
-                rs.getString("unqualified_reason"), rs.getLong("owner_id"), null, rs.getObject("customer_id", Long.class),
+                rs.getString("unqualified_reason"), rs.getObject("owner_id", Long.class), null, rs.getObject("customer_id", Long.class),
                 rs.getObject("contact_id", Long.class), rs.getObject("opportunity_id", Long.class),
                 inst(rs.getTimestamp("converted_at")), rs.getObject("assigned_rule_id", Long.class),
                 rs.getObject("web_form_id", Long.class), rs.getLong("version"), inst(rs.getTimestamp("created_at")),
-                inst(rs.getTimestamp("updated_at")));
+                inst(rs.getTimestamp("updated_at")), rs.getString("external_id"), rs.getObject("pool_id", Long.class),
+                inst(rs.getTimestamp("owned_since")), inst(rs.getTimestamp("last_activity_at")));
     }
 }

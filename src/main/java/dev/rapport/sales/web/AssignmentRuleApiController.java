@@ -24,14 +24,15 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/v1/assignment-rules")
-@Tag(name = "Assignment rules", description = "Routing of new leads without an owner (分配规则); needs assignment:manage")
+@Tag(name = "Assignment rules", description = "Routing of new leads and customers without an owner (分配规则); needs assignment:manage")
 class AssignmentRuleApiController {
 
     record RuleRequest(String name, Integer position, Boolean active, String matchProvince, String matchCity,
-                       String matchIndustry, String matchSource, String strategy, List<Long> userIds, Long version) {
+                       String matchIndustry, String matchSource, String strategy, List<Long> userIds, Long version,
+                       String appliesTo) {
         AssignmentRuleInput toInput() {
             return new AssignmentRuleInput(name, position, active, matchProvince, matchCity, matchIndustry, matchSource, strategy,
-                    userIds);
+                    userIds, appliesTo);
         }
     }
 
@@ -49,7 +50,7 @@ class AssignmentRuleApiController {
         return rules.list(users.current());
     }
 
-    @Operation(summary = "Create a rule: territory (matchProvince, matchCity, matchIndustry, matchSource: comma lists, empty = any) and strategy fixed, round_robin or load_balanced among userIds")
+    @Operation(summary = "Create a rule: territory (matchProvince, matchCity, matchIndustry, matchSource: comma lists, empty = any) and strategy fixed, round_robin or load_balanced among userIds; appliesTo = leads (default), customers or both")
     @PostMapping
     ResponseEntity<AssignmentRule> create(@RequestBody RuleRequest request) {
         AssignmentRule r = rules.create(users.current(), request.toInput());

@@ -1,5 +1,7 @@
 package dev.rapport.sales.web;
 
+import dev.rapport.customers.Pool;
+import dev.rapport.customers.Pools;
 import dev.rapport.identity.CurrentUser;
 import dev.rapport.identity.UserManagement;
 import dev.rapport.platform.CursorPage;
@@ -35,8 +37,10 @@ class LeadPagesController {
     private final LeadQuery query;
     private final UserManagement users;
     private final MessageSource messages;
+    private final Pools pools;
 
-    LeadPagesController(LeadManagement leads, LeadQuery query, UserManagement users, MessageSource messages) {
+    LeadPagesController(LeadManagement leads, LeadQuery query, UserManagement users, MessageSource messages, Pools pools) {
+        this.pools = pools;
         this.leads = leads;
         this.query = query;
         this.users = users;
@@ -120,6 +124,12 @@ class LeadPagesController {
         LeadDetails lead = leads.details(me, id);
         model.addAttribute("lead", lead);
         model.addAttribute("me", me);
+        List<Pool> visiblePools = pools.visible(me).stream().filter(Pool::enabled).toList();
+        model.addAttribute("leadPool", lead.poolId() == null ? null
+                : pools.all().stream().filter(p -> p.id() == lead.poolId()).findFirst().orElse(null));
+        model.addAttribute("releasePools", visiblePools);
+        model.addAttribute("canRelease", !lead.inPool() && !lead.converted() && !visiblePools.isEmpty() && me.can("lead", "edit")
+                && users.scopeOf(me).includes(lead.ownerId()));
         return "sales/lead";
     }
 

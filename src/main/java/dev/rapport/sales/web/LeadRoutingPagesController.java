@@ -45,6 +45,7 @@ class LeadRoutingPagesController {
         model.addAttribute("people", people);
         model.addAttribute("names", users.all().stream().collect(Collectors.toMap(UserSummary::id, UserSummary::name, (a, b) -> a)));
         model.addAttribute("strategies", AssignmentRule.STRATEGIES);
+        model.addAttribute("appliesTo", AssignmentRule.APPLIES_TO);
         return "sales/assignment-rules";
     }
 
@@ -52,11 +53,12 @@ class LeadRoutingPagesController {
     String createRule(@RequestParam String name, @RequestParam(required = false) Integer position,
                       @RequestParam(required = false) String matchProvince, @RequestParam(required = false) String matchCity,
                       @RequestParam(required = false) String matchIndustry, @RequestParam(required = false) String matchSource,
-                      @RequestParam String strategy, @RequestParam(required = false) List<Long> userIds, Model model) {
+                      @RequestParam String strategy, @RequestParam(required = false) List<Long> userIds,
+                      @RequestParam(required = false) String appliesTo, Model model) {
         CurrentUser me = users.current();
         try {
             rules.create(me, new AssignmentRuleInput(name, position, true, matchProvince, matchCity, matchIndustry, matchSource,
-                    strategy, userIds == null ? List.of() : userIds));
+                    strategy, userIds == null ? List.of() : userIds, appliesTo));
             return "redirect:/admin/assignment-rules";
         } catch (InvalidInputException e) {
             model.addAttribute("errors", e.errors());
@@ -69,7 +71,7 @@ class LeadRoutingPagesController {
         CurrentUser me = users.current();
         AssignmentRule r = rules.get(me, id);
         rules.update(me, id, r.version(), new AssignmentRuleInput(r.name(), r.position(), !r.active(), r.matchProvince(),
-                r.matchCity(), r.matchIndustry(), r.matchSource(), r.strategy(), r.userIds()));
+                r.matchCity(), r.matchIndustry(), r.matchSource(), r.strategy(), r.userIds(), r.appliesTo()));
         return "redirect:/admin/assignment-rules";
     }
 

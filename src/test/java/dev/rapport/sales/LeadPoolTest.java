@@ -1,0 +1,242 @@
+package dev.rapport.sales;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
+import dev.rapport.ApiTestSupport;
+import dev.rapport.customers.pools.PoolRecapture;
+import dev.rapport.identity.CurrentUser;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+/** Leads in the public pools: claim within the cap, release, assign, move, visibility, recapture, pages. */
+class LeadPoolTest extends ApiTestSupport {
+
+    @Autowired LeadPools leadPools;
+    @Autowired PoolRecapture recapture;
+    @Autowired JdbcClient jdbc;
+
+    record Team(long department, String rep, long repId, String repEmail) {
+    }
+
+    private Team team() {
+        long dept = createDepartment(unique("华南区"), 1);
+        return member(dept);
+    }
+
+    private Team member(long dept) {
+        String email = unique("rep") + "@test.local";
+        long id = createUser(email, "sales-rep", dept, null);
+        return new Team(dept, token(email, "password-123"), id, email);
+    }
+
+    private long pool(String json) {
+        MvcTestResult r = post(adminToken(), "/api/v1/pools", json);
+        assertThat(r).as(body(r)).hasStatus(201);
+        return id(r, "$.id");
+    }
+
+    /** A lead created by the admin and released into the pool. */
+    private long inPool(long poolId) {
+        MvcTestResult created = post(adminToken(), "/api/v1/leads", "{\"name\":\"" + unique("公海线索") + "\",\"email\":\"" + unique("p")
+                + "@pool.cn\",\"ownerId\":" + users.load(ADMIN).orElseThrow().id() + "}");
+        long lead = id(created, "$.lead.id");
+        MvcTestResult r = post(adminToken(), "/api/v1/leads/" + lead + "/release",
+                "{\"poolId\":" + poolId + ",\"reason\":\"not reachable\",\"version\":" + id(created, "$.lead.version") + "}");
+        assertThat(r).as(body(r)).hasStatus(204);
+        return lead;
+    }
+
+    private Long owner(long leadId) {
+        return jdbc.sql("select owner_id from leads where id = :id").param("id", leadId).query(Long.class).list().get(0);
+    }
+
+    private Long poolOf(long leadId) {
+        return jdbc.sql("select pool_id from leads where id = :id").param("id", leadId).query(Long.class).list().get(0);
+    }
+
+    @Test
+    void repsClaimLeadsUpToTheCapAndReleaseThemWithAReason() {
+        Team east = team();
+        long pool = pool("{\"name\":\"" + unique("线索池") + "\",\"claimCap\":2,\"departmentIds\":[" + east.department() + "]}");
+        long a = inPool(pool);
+        long b = inPool(pool);
+        long c = inPool(pool);
+        assertThat(owner(a)).isNull();
+        assertThat(poolOf(a)).isEqualTo(pool);
+        assertThat(body(get(east.rep(), "/api/v1/pools/" + pool + "/leads"))).contains("\"id\":" + a).contains("\"total\":3");
+
+        MvcTestResult claimed = post(east.rep(), "/api/v1/pools/" + pool + "/leads/claim", "{\"leadIds\":[" + a + "," + b + "," + c + "]}");
+        assertThat(claimed).as(body(claimed)).hasStatusOk();
+        assertThat((List<String>) json(claimed, "$.results[*].result")).containsExactly("claimed", "claimed", "capReached");
+        assertThat(owner(a)).isEqualTo(east.repId());
+        MvcTestResult capped = post(east.rep(), "/api/v1/pools/" + pool + "/leads/claim", "{\"leadIds\":[" + c + "]}");
+        assertThat(capped).hasStatus(409);
+        assertThat(body(capped)).contains("\"cap\":2");
+
+        // the cap counts leads apart from customers, and a release makes room
+        MvcTestResult noReason = post(east.rep(), "/api/v1/leads/" + a + "/release", "{\"version\":1}");
+        assertThat(noReason).hasStatus(400);
+        assertThat(body(noReason)).contains("reason");
+        long version = id(get(east.rep(), "/api/v1/leads/" + a), "$.version");
+        assertThat(post(east.rep(), "/api/v1/leads/" + a + "/release", "{\"reason\":\"wrong region\",\"version\":" + (version + 5) + "}"))
+                .hasStatus(409);
+        assertThat(post(east.rep(), "/api/v1/leads/" + a + "/release", "{\"reason\":\"wrong region\",\"version\":" + version + "}"))
+                .hasStatus(204);
+        assertThat(owner(a)).isNull();
+        assertThat(poolOf(a)).isEqualTo(pool);
+        String history = body(get(adminToken(), "/api/v1/leads/" + a + "/history"));
+        assertThat(history).contains("pool.claim").contains("pool.release").contains("wrong region");
+        assertThat(post(east.rep(), "/api/v1/pools/" + pool + "/leads/claim", "{\"leadIds\":[" + c + "]}")).hasStatusOk();
+        assertThat(owner(c)).isEqualTo(east.repId());
+    }
+
+    @Test
+    void poolLeadsFollowThePoolsVisibilityAndCannotBeEditedUntilClaimed() {
+        Team east = team();
+        Team north = team();
+        long pool = pool("{\"name\":\"" + unique("东区池") + "\",\"departmentIds\":[" + east.department() + "]}");
+        long lead = inPool(pool);
+        assertThat(get(east.rep(), "/api/v1/leads/" + lead)).hasStatusOk();
+        assertThat(get(north.rep(), "/api/v1/leads/" + lead)).hasStatus(404);
+        assertThat(get(north.rep(), "/api/v1/pools/" + pool + "/leads")).hasStatus(404);
+        assertThat(post(north.rep(), "/api/v1/pools/" + pool + "/leads/claim", "{\"leadIds\":[" + lead + "]}")).hasStatus(404);
+        MvcTestResult edit = put(east.rep(), "/api/v1/leads/" + lead, "{\"name\":\"mine now\",\"email\":\"x@y.cn\",\"version\":1}", null);
+        assertThat(edit).hasStatus(400);
+        // a rep's lead list shows only their own leads, so the pool lead is not there
+        assertThat(body(get(east.rep(), "/api/v1/leads"))).doesNotContain("\"id\":" + lead + ",");
+    }
+
+    @Test
+    void twoRepsClaimingTheSameLeadAtOnceHaveOneWinner() throws Exception {
+        Team east = team();
+        Team second = member(east.department());
+        long pool = pool("{\"name\":\"" + unique("抢池") + "\",\"departmentIds\":[" + east.department() + "]}");
+        long lead = inPool(pool);
+        List<CurrentUser> reps = List.of(users.load(east.repEmail()).orElseThrow(), users.load(second.repEmail()).orElseThrow());
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<String>> results = new ArrayList<>();
+            for (CurrentUser rep : reps) {
+                results.add(threads.submit(() -> {
+                    start.await();
+                    return leadPools.claim(rep, pool, List.of(lead)).get(0).result();
+                }));
+            }
+            start.countDown();
+            List<String> outcomes = new ArrayList<>();
+            for (Future<String> f : results) {
+                outcomes.add(f.get(30, TimeUnit.SECONDS));
+            }
+            assertThat(outcomes).containsExactlyInAnyOrder("claimed", "taken");
+            assertThat(owner(lead)).isIn(east.repId(), second.repId());
+            assertThat(jdbc.sql("select count(*) from audit_log where entity_type = 'lead' and entity_id = :id and action = 'pool.claim'")
+                    .param("id", lead).query(Long.class).single()).isEqualTo(1L);
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void managersAssignPoolLeadsAndAdministratorsMoveThem() {
+        Team east = team();
+        long pool = pool("{\"name\":\"" + unique("分配池") + "\",\"claimCap\":1}");
+        long other = pool("{\"name\":\"" + unique("另一池") + "\"}");
+        long a = inPool(pool);
+        long b = inPool(pool);
+        assertThat(post(east.rep(), "/api/v1/pools/" + pool + "/leads/assign", "{\"leadIds\":[" + a + "],\"ownerId\":" + east.repId() + "}"))
+                .hasStatus(403);
+        MvcTestResult assigned = post(adminToken(), "/api/v1/pools/" + pool + "/leads/assign", "{\"leadIds\":[" + a + "," + b
+                + "],\"ownerId\":" + east.repId() + "}");
+        assertThat((List<String>) json(assigned, "$.results[*].result")).containsExactly("assigned", "assigned");
+        assertThat(owner(b)).isEqualTo(east.repId());
+        assertThat(post(east.rep(), "/api/v1/pools/" + other + "/leads/move", "{\"leadIds\":[" + a + "]}")).hasStatus(403);
+        MvcTestResult moved = post(adminToken(), "/api/v1/pools/" + other + "/leads/move", "{\"leadIds\":[" + a + "]}");
+        assertThat((List<String>) json(moved, "$.results[*].result")).containsExactly("moved");
+        assertThat(poolOf(a)).isEqualTo(other);
+        assertThat(owner(a)).isEqualTo(east.repId());
+        assertThat(body(get(adminToken(), "/api/v1/leads/" + a + "/history"))).contains("pool.assign").contains("pool.move");
+    }
+
+    @Test
+    void recaptureTakesBackLeadsWithoutFollowUpOnceAndWarnsTheOwnerOnce() {
+        Team east = team();
+        long pool = pool("{\"name\":\"" + unique("回收池") + "\",\"followUpDays\":30,\"warningDays\":5,\"departmentIds\":[" + east.department() + "]}");
+        long idle = inPool(pool);
+        long active = inPool(pool);
+        long soon = inPool(pool);
+        assertThat(post(east.rep(), "/api/v1/pools/" + pool + "/leads/claim", "{\"leadIds\":[" + idle + "," + active + "," + soon + "]}"))
+                .hasStatusOk();
+        Instant now = Instant.now();
+        backdate(idle, now.minus(Duration.ofDays(31)));
+        backdate(active, now.minus(Duration.ofDays(31)));
+        backdate(soon, now.minus(Duration.ofDays(27)));
+        MvcTestResult call = post(east.rep(), "/api/v1/leads/" + active + "/activities", "{\"type\":\"call\",\"subject\":\"called back\"}");
+        assertThat(call).as(body(call)).hasStatus(201);
+        String due = body(mvc.get().uri("/pools/due/leads?lang=en").header("HX-Request", "true").with(user(east.repEmail())).exchange());
+        assertThat(due).contains("Leads due back in the pool").contains("/leads/" + soon + "\"").contains("/leads/" + idle + "\"")
+                .doesNotContain("/leads/" + active + "\"");
+
+        PoolRecapture.Run first = recapture.run(now);
+        assertThat(owner(idle)).isNull();
+        assertThat(poolOf(idle)).isEqualTo(pool);
+        assertThat(owner(active)).isEqualTo(east.repId());
+        assertThat(owner(soon)).isEqualTo(east.repId());
+        assertThat(first.recaptured()).isGreaterThanOrEqualTo(1);
+        assertThat(body(get(adminToken(), "/api/v1/leads/" + idle + "/history"))).contains("pool.recapture");
+        assertThat(warnings(east.repId())).isEqualTo(1);
+
+        recapture.run(now);
+        assertThat(owner(soon)).isEqualTo(east.repId());
+        assertThat(warnings(east.repId())).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from audit_log where entity_type = 'lead' and entity_id = :id and action = 'pool.recapture'")
+                .param("id", idle).query(Long.class).single()).isEqualTo(1L);
+    }
+
+    @Test
+    void thePoolPageListsItsLeadsAndTheLeadPageClaimsAndReleases() {
+        Team east = team();
+        long pool = pool("{\"name\":\"" + unique("页面池") + "\",\"departmentIds\":[" + east.department() + "]}");
+        long lead = inPool(pool);
+        String name = jdbc.sql("select name from leads where id = :id").param("id", lead).query(String.class).single();
+        assertThat(body(mvc.get().uri("/pools?pool=" + pool).with(user(east.repEmail())).exchange()))
+                .contains("hx-get=\"/pools/" + pool + "/leads\"");
+        String section = body(mvc.get().uri("/pools/" + pool + "/leads?lang=en").header("HX-Request", "true")
+                .with(user(east.repEmail())).exchange());
+        assertThat(section).contains("Leads in the pool").contains(name).contains("/leads/" + lead + "/claim");
+        String zh = body(mvc.get().uri("/leads/" + lead + "?lang=zh-CN").with(user(east.repEmail())).exchange());
+        assertThat(zh).contains("id=\"claim-lead\"").contains("公海");
+
+        assertThat(mvc.post().uri("/leads/" + lead + "/claim").with(user(east.repEmail())).with(csrf()).exchange())
+                .hasStatus3xxRedirection();
+        assertThat(owner(lead)).isEqualTo(east.repId());
+        String mine = body(mvc.get().uri("/leads/" + lead + "?lang=en").with(user(east.repEmail())).exchange());
+        assertThat(mine).contains("id=\"lead-release-form\"").doesNotContain("id=\"claim-lead\"");
+        long version = jdbc.sql("select version from leads where id = :id").param("id", lead).query(Long.class).single();
+        assertThat(mvc.post().uri("/leads/" + lead + "/release").with(user(east.repEmail())).with(csrf()).param("poolId", "" + pool)
+                .param("reason", "no budget").param("version", "" + version).exchange()).hasStatus3xxRedirection();
+        assertThat(owner(lead)).isNull();
+    }
+
+    private void backdate(long leadId, Instant at) {
+        jdbc.sql("update leads set owned_since = :at where id = :id").param("at", java.sql.Timestamp.from(at)).param("id", leadId).update();
+    }
+
+    private long warnings(long userId) {
+        return jdbc.sql("select count(*) from notifications where user_id = :u and kind = 'pool.warning'").param("u", userId)
+                .query(Long.class).single();
+    }
+}
