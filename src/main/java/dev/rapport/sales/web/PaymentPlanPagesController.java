@@ -98,7 +98,9 @@ class PaymentPlanPagesController {
         }
         String page = "/" + kind + "/" + id;
         if (htmx.isHtmxRequest()) {
-            response.setHeader("HX-Redirect", page + "#payment-plan");
+            // a reload, not HX-Redirect: the page's address may differ from the target only by its #fragment,
+            // and the browser would then just scroll instead of loading the new plan
+            response.setHeader("HX-Refresh", "true");
             model.addAttribute("plan", payments.plan(me, type(kind), id));
             model.addAttribute("base", page);
             return "sales/payments :: plan(plan=${plan}, base=${base}, canEdit=true)";
