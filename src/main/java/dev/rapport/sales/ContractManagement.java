@@ -69,6 +69,15 @@ public class ContractManagement {
             throw new StaleVersionException("contract", old.version());
         }
         ContractStore.Fields f = validate(user, in, old);
+        boolean planChanges = old.amount().compareTo(f.amount()) != 0 || !old.currency().equals(f.currency())
+                || old.ownerId() != f.ownerId() || !java.util.Objects.equals(old.orderId(), f.orderId());
+        if (planChanges && !payments.instalments("contract_id", id).isEmpty()) {
+            if (!ContractStatus.DRAFT.key().equals(old.status())) {
+                // its plan is owed and may carry payments: the amount and the plan would no longer agree
+                throw new InvalidInputException("amount", "error.contract.planFixed");
+            }
+            payments.replacePlan(parent(old), List.of(), List.of(), false);
+        }
         store.update(id, expectedVersion, f, with.clock.instant());
         with.audit.recordChanges("contract", id, "update", user.id(), List.of(new AuditLog.Change("title", old.title(), f.title()),
                 new AuditLog.Change("amount", old.amount(), f.amount()), new AuditLog.Change("end_date", old.endDate(), f.endDate())));

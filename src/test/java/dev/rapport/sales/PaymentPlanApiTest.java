@@ -128,4 +128,29 @@ class PaymentPlanApiTest extends ApiTestSupport {
         assertThat(money(after, "$.instalments[0].paid")).isEqualTo("100.00");
         assertThat(money(after, "$.receivable")).isEqualTo("700.00");
     }
+
+    @Test
+    void aDraftsPlanIsDroppedWhenItsTotalChangesAndAnActiveContractsAmountIsFixed() {
+        String token = rep();
+        long c = createCustomer(token, "{\"name\":\"" + unique("Draft plan") + "\"}");
+        long o = id(post(token, "/api/v1/orders", "{\"customerId\":" + c + ",\"total\":100}"), "$.id");
+        String uri = "/api/v1/orders/" + o + "/payment-plan";
+        assertThat(put(token, uri, "{\"version\":0,\"instalments\":[{\"dueOn\":\"2026-04-01\",\"amount\":50},"
+                + "{\"dueOn\":\"2026-05-01\",\"amount\":50}]}", null)).hasStatus(200);
+        var changed = put(token, "/api/v1/orders/" + o, "{\"customerId\":" + c + ",\"total\":120,\"version\":" + version(token, "/api/v1/orders/" + o) + "}", null);
+        assertThat(changed).as(body(changed)).hasStatus(200);
+        assertThat((java.util.List<?>) json(get(token, uri), "$.instalments")).isEmpty();
+        assertThat(post(token, "/api/v1/orders/" + o + "/confirm", "{}")).hasStatus(200);
+        assertThat(money(get(token, uri), "$.instalments[0].amount")).isEqualTo("120.00");
+
+        long k = id(post(token, "/api/v1/contracts", "{\"customerId\":" + c + ",\"title\":\"Fixed\",\"amount\":100}"), "$.id");
+        assertThat(post(token, "/api/v1/contracts/" + k + "/status", "{\"status\":\"active\"}")).hasStatus(200);
+        var refused = put(token, "/api/v1/contracts/" + k, "{\"title\":\"Fixed\",\"amount\":200,\"version\":"
+                + version(token, "/api/v1/contracts/" + k) + "}", null);
+        assertThat(refused).hasStatus(400);
+        assertThat(body(refused)).contains("amount");
+        var retitled = put(token, "/api/v1/contracts/" + k, "{\"title\":\"Renamed\",\"amount\":100,\"version\":"
+                + version(token, "/api/v1/contracts/" + k) + "}", null);
+        assertThat(retitled).as(body(retitled)).hasStatus(200);
+    }
 }
