@@ -78,6 +78,7 @@ class PaymentBrowserTest extends BrowserTestSupport {
         ((JavascriptExecutor) driver).executeScript("arguments[0].value = '2099-06-30'", dates.get(1));
         driver.findElements(By.cssSelector("#plan-rows input[name=amount]")).get(1).sendKeys("400");
         waitForText(By.cssSelector("[data-plan-sum]"), "1000.00");
+        shoot("order-plan-editor");
         driver.findElement(By.id("save-plan")).click();
 
         WebElement second = waitFor(By.id("instalment-2"));
@@ -89,5 +90,18 @@ class PaymentBrowserTest extends BrowserTestSupport {
         waitForText(By.id("order-receivable"), "600.00");
         assertThat(driver.findElement(By.id("instalment-2")).getText()).contains("100.00").contains("Partly paid");
         assertThat(driver.findElement(By.id("instalment-1")).getText()).contains("300.00");
+        shoot("order-plan-paid");
+    }
+
+    /** Keeps a picture of the page under target/screenshots for people to look at. */
+    private void shoot(String name) {
+        try {
+            java.nio.file.Path dir = java.nio.file.Path.of("target/screenshots");
+            java.nio.file.Files.createDirectories(dir);
+            java.nio.file.Files.write(dir.resolve(name + ".png"),
+                    ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }
