@@ -32,4 +32,23 @@
     if (e.target.matches('[data-autosubmit]')) { e.target.form.requestSubmit(); }
     if (e.target.id === 'type') { syncTypeFields(); }
   });
+  // the payment plan editor shows the running sum of its instalments against the total
+  function planSum(form) {
+    var out = form && form.querySelector('[data-plan-sum]');
+    if (!out) { return; }
+    var cents = 0;
+    form.querySelectorAll('input[name="amount"]').forEach(function (i) {
+      var v = parseFloat((i.value || '').replace(/,/g, ''));
+      if (!isNaN(v)) { cents += Math.round(v * 100); }
+    });
+    out.textContent = (cents / 100).toFixed(2);
+    out.classList.toggle('error', Math.round(parseFloat(form.dataset.planTotal) * 100) !== cents);
+  }
+  document.addEventListener('input', function (e) { planSum(e.target.closest('form[data-plan-total]')); });
+  document.addEventListener('htmx:afterSettle', function () {
+    document.querySelectorAll('form[data-plan-total]').forEach(planSum);
+  });
+  document.addEventListener('click', function (e) {
+    if (e.target.closest('[data-remove-row]')) { setTimeout(function () { document.querySelectorAll('form[data-plan-total]').forEach(planSum); }); }
+  });
 })();

@@ -46,8 +46,15 @@ public class ContractManagement {
 
     @Transactional
     public ContractView create(CurrentUser user, ContractInput in) {
+        return create(user, in, null);
+    }
+
+    /** A draft contract made from a quote (see {@link QuoteContracts}); the quote is recorded on it. */
+    ContractView create(CurrentUser user, ContractInput in, Long quoteId) {
         user.require("order", "create");
-        ContractStore.Fields f = validate(user, in, null);
+        ContractStore.Fields v = validate(user, in, null);
+        ContractStore.Fields f = new ContractStore.Fields(v.number(), v.customerId(), v.title(), v.startDate(), v.endDate(), v.amount(),
+                v.currency(), v.signedOn(), v.orderId(), v.ownerId(), quoteId);
         long id = store.insert(f, ContractStatus.DRAFT.key(), user.id(), with.clock.instant());
         with.audit.recordChanges("contract", id, "create", user.id(), List.of(new AuditLog.Change("number", null, f.number()),
                 new AuditLog.Change("customer_id", null, f.customerId()), new AuditLog.Change("amount", null, f.amount())));
@@ -62,6 +69,15 @@ public class ContractManagement {
             throw new StaleVersionException("contract", old.version());
         }
         ContractStore.Fields f = validate(user, in, old);
+        boolean planChanges = old.amount().compareTo(f.amount()) != 0 || !old.currency().equals(f.currency())
+                || old.ownerId() != f.ownerId() || !java.util.Objects.equals(old.orderId(), f.orderId());
+        if (planChanges && !payments.instalments("contract_id", id).isEmpty()) {
+            if (!ContractStatus.DRAFT.key().equals(old.status())) {
+                // its plan is owed and may carry payments: the amount and the plan would no longer agree
+                throw new InvalidInputException("amount", "error.contract.planFixed");
+            }
+            payments.replacePlan(parent(old), List.of(), List.of(), false);
+        }
         store.update(id, expectedVersion, f, with.clock.instant());
         with.audit.recordChanges("contract", id, "update", user.id(), List.of(new AuditLog.Change("title", old.title(), f.title()),
                 new AuditLog.Change("amount", old.amount(), f.amount()), new AuditLog.Change("end_date", old.endDate(), f.endDate())));
@@ -126,6 +142,13 @@ public class ContractManagement {
         return new CursorPage<>(named(rows), next);
     }
 
+    /** The contracts paid through an order the user can see (those in the user's scope). */
+    public List<ContractView> ofOrder(CurrentUser user, long orderId) {
+        orders.visible(user, orderId);
+        OwnerScope scope = with.users.scopeOf(user);
+        return named(store.ofOrder(orderId).stream().filter(c -> scope.includes(c.ownerId())).toList());
+    }
+
     PaymentStore.Parent parent(ContractView c) {
         return new PaymentStore.Parent("contract_id", c.id(), c.customerId(), c.ownerId(), c.currency());
     }
@@ -134,7 +157,7 @@ public class ContractManagement {
         Map<Long, String> names = customers.names(rows.stream().map(ContractView::customerId).toList());
         Map<Long, UserSummary> owners = with.users.summaries(rows.stream().map(ContractView::ownerId).toList());
         return rows.stream().map(c -> new ContractView(c.id(), c.number(), c.customerId(), names.get(c.customerId()), c.title(),
-                c.startDate(), c.endDate(), c.amount(), c.paid(), c.currency(), c.status(), c.signedOn(), c.orderId(), c.ownerId(),
+                c.startDate(), c.endDate(), c.amount(), c.paid(), c.currency(), c.status(), c.signedOn(), c.orderId(), c.quoteId(), c.ownerId(),
                 owners.containsKey(c.ownerId()) ? owners.get(c.ownerId()).name() : null, c.version(), c.createdAt(),
                 c.updatedAt())).toList();
     }
@@ -195,6 +218,6 @@ public class ContractManagement {
             number = store.nextNumber(year);
         }
         return new ContractStore.Fields(number, customerId, title, in.startDate(), in.endDate(), amount.setScale(2), currency,
-                in.signedOn(), in.orderId(), owner);
+                in.signedOn(), in.orderId(), owner, null);
     }
 }

@@ -4,6 +4,7 @@ import dev.rapport.customers.CustomerManagement;
 import dev.rapport.identity.AuditLog;
 import dev.rapport.identity.CurrentUser;
 import dev.rapport.identity.DataScope;
+import dev.rapport.identity.OwnerScope;
 import dev.rapport.platform.InvalidInputException;
 import dev.rapport.platform.StaleVersionException;
 import dev.rapport.sales.domain.OrderStore;
@@ -13,6 +14,7 @@ import dev.rapport.platform.CursorPage;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -118,12 +120,24 @@ public class CreditManagement {
 
     /** Customers with overdue money in the user's scope (by order owner), the most overdue first. */
     public CursorPage<ReceivableRow> overdueCustomers(CurrentUser user, String cursor, int limit) {
+        return receivables(user, null, true, cursor, limit);
+    }
+
+    /**
+     * Customers with open money in the user's scope (by the owner of the order or contract),
+     * optionally of one owner in that scope, only those with overdue money or all; the most overdue first.
+     */
+    public CursorPage<ReceivableRow> receivables(CurrentUser user, Long ownerId, boolean overdueOnly, String cursor, int limit) {
         user.require("order", "view");
+        OwnerScope scope = with.users.scopeOf(user);
+        if (ownerId != null && !scope.includes(ownerId)) {
+            throw new InvalidInputException("ownerId", "error.owner.invalid");
+        }
         LocalDate today = with.today();
-        CursorPage<ReceivableQuery.OverdueRow> page = query.overdue(with.users.scopeOf(user), today, cursor, limit);
-        Map<Long, String> names = customers.names(page.items().stream().map(ReceivableQuery.OverdueRow::customerId).toList());
+        CursorPage<ReceivableQuery.OpenRow> page = query.list(scope, ownerId, overdueOnly, today, cursor, limit);
+        Map<Long, String> names = customers.names(page.items().stream().map(ReceivableQuery.OpenRow::customerId).toList());
         return new CursorPage<>(page.items().stream().map(r -> new ReceivableRow(r.customerId(), names.get(r.customerId()),
-                r.currency(), r.overdue(), r.oldestDueOn(),
-                java.time.temporal.ChronoUnit.DAYS.between(r.oldestDueOn(), today))).toList(), page.next());
+                r.currency(), r.receivable(), r.overdue(), r.oldestDueOn(),
+                r.overdue().signum() > 0 ? Math.max(0, ChronoUnit.DAYS.between(r.oldestDueOn(), today)) : 0)).toList(), page.next());
     }
 }

@@ -67,7 +67,7 @@ public class OrderManagement {
         return get(user, id);
     }
 
-    /** Replaces a draft order's header and lines. */
+    /** Replaces a draft order's header and lines; a payment plan set on it is dropped when the total, currency or owner changes. */
     @Transactional
     public OrderView update(CurrentUser user, long id, long expectedVersion, OrderInput in) {
         user.require("order", "edit");
@@ -81,6 +81,10 @@ public class OrderManagement {
         errors.throwIfAny();
         store.replace(id, expectedVersion, in.contactId(), v.orderDate, v.currency, v.totals, v.ownerId, v.notes, v.lines,
                 with.clock.instant());
+        if (old.total().compareTo(v.totals.total()) != 0 || !old.currency().equals(v.currency) || old.ownerId() != v.ownerId) {
+            // a plan set on the draft no longer adds up (or names the old currency or owner): confirming makes a fresh one
+            payments.replacePlan(parent(old), List.of(), List.of(), false);
+        }
         with.audit.recordChanges("order", id, "update", user.id(), List.of(
                 new AuditLog.Change("order_date", old.orderDate(), v.orderDate), new AuditLog.Change("currency", old.currency(), v.currency),
                 new AuditLog.Change("total", old.total(), v.totals.total()), new AuditLog.Change("owner_id", old.ownerId(), v.ownerId)));

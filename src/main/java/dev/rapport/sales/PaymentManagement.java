@@ -62,18 +62,22 @@ public class PaymentManagement {
     }
 
     /** What a payment plan hangs on: an order or a contract, checked for scope. */
-    private record Target(PaymentStore.Parent parent, BigDecimal total, BigDecimal paid, boolean owed, long version) {
+    /** {@code plannable}: whether its plan may be changed (an order not cancelled, a contract on its own not terminated). */
+    private record Target(PaymentStore.Parent parent, BigDecimal total, BigDecimal paid, boolean owed, boolean plannable,
+                          long version) {
     }
 
     private Target target(CurrentUser user, String type, long id) {
         if ("order".equals(type)) {
             StoredOrder o = orders.visible(user, id);
-            return new Target(orders.parent(o), o.total(), o.paid(), OrderStatus.parse(o.status()).isPurchase(), o.version());
+            return new Target(orders.parent(o), o.total(), o.paid(), OrderStatus.parse(o.status()).isPurchase(),
+                    OrderStatus.parse(o.status()) != OrderStatus.CANCELLED, o.version());
         }
         if ("contract".equals(type)) {
             ContractView c = contracts.visible(user, id);
             return new Target(contracts.parent(c), c.amount(), c.paid(),
-                    c.orderId() == null && ContractStatus.ACTIVE.key().equals(c.status()), c.version());
+                    c.orderId() == null && ContractStatus.ACTIVE.key().equals(c.status()),
+                    c.orderId() == null && !ContractStatus.TERMINATED.key().equals(c.status()), c.version());
         }
         throw new NotFoundException(type, id);
     }
@@ -95,7 +99,11 @@ public class PaymentManagement {
                 store.payments(t.parent().column(), id), t.version());
     }
 
-    /** Replaces the plan; the instalments must add up to the total and nothing may have been paid yet. */
+    /**
+     * Replaces the plan of an order (not cancelled) or of a contract carrying its own plan (not
+     * terminated, not paid through an order); see {@link PaymentPlanRules} for what the new plan
+     * must satisfy. Instalments kept by id keep their payments; the parent's version guards the change.
+     */
     @Transactional
     public PaymentPlan replacePlan(CurrentUser user, String type, long id, long expectedVersion, List<InstalmentInput> instalments) {
         user.require("order", "edit");
@@ -103,37 +111,21 @@ public class PaymentManagement {
         if (t.version() != expectedVersion) {
             throw new StaleVersionException(type, t.version());
         }
-        var errors = new InvalidInputException.Collector();
-        if (t.paid().signum() > 0) {
-            errors.reject("instalments", "error.payment.planPaid");
+        if (!t.plannable()) {
+            throw new InvalidInputException("instalments", "contract".equals(type) ? "error.payment.planContract" : "error.payment.planCancelled");
         }
-        List<InstalmentInput> in = instalments == null ? List.of() : instalments;
-        if (in.isEmpty() || in.size() > MAX_INSTALMENTS) {
-            errors.reject("instalments", "error.payment.planSize", MAX_INSTALMENTS);
-        }
-        BigDecimal sum = BigDecimal.ZERO;
-        for (int i = 0; i < in.size(); i++) {
-            InstalmentInput x = in.get(i);
-            if (x.dueOn() == null) {
-                errors.reject("instalments[" + i + "].dueOn", "error.required");
-            }
-            if (x.amount() == null || x.amount().signum() <= 0 || x.amount().scale() > 2) {
-                errors.reject("instalments[" + i + "].amount", "error.order.amount");
-            } else {
-                sum = sum.add(x.amount());
-            }
-        }
-        if (!errors.hasErrors() && sum.compareTo(t.total()) != 0) {
-            errors.reject("instalments", "error.payment.planSum", t.total());
-        }
-        errors.throwIfAny();
-        List<InstalmentInput> sorted = in.stream().sorted(java.util.Comparator.comparing(InstalmentInput::dueOn)).toList();
-        store.replacePlan(t.parent(), sorted.stream().map(InstalmentInput::dueOn).toList(),
-                sorted.stream().map(x -> x.amount().setScale(2)).toList(), t.owed());
+        List<PaymentStore.Instalment> current = store.instalments(t.parent().column(), id);
+        PaymentPlanRules.Revision plan = PaymentPlanRules.check(instalments, current, t.total());
+        List<InstalmentInput> sorted = plan.instalments();
+        store.revisePlan(t.parent(), sorted, plan.dropped(), t.owed());
         touch(type, id, t.version(), BigDecimal.ZERO);
-        with.audit.recordChanges(type, id, "update", user.id(), List.of(new AuditLog.Change("payment_plan", null,
+        with.audit.recordChanges(type, id, "update", user.id(), List.of(new AuditLog.Change("payment_plan", describe(current),
                 sorted.size() + " × " + sorted.get(0).dueOn() + "…" + sorted.get(sorted.size() - 1).dueOn())));
         return plan(user, type, id);
+    }
+
+    private static String describe(List<PaymentStore.Instalment> plan) {
+        return plan.isEmpty() ? null : plan.size() + " × " + plan.get(0).dueOn() + "…" + plan.get(plan.size() - 1).dueOn();
     }
 
     /** Records a payment received on a confirmed order or an active contract and allocates it. */

@@ -2,6 +2,7 @@ package dev.rapport.sales;
 
 import dev.rapport.identity.CurrentUser;
 import dev.rapport.platform.InvalidInputException;
+import dev.rapport.sales.domain.ContractStore;
 import dev.rapport.sales.domain.OrderStore;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -14,6 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
  * currency, opportunity and lines, with the quote-level discount folded into each line's discount
  * (1 − (1 − line %)(1 − quote %)), so the order's totals match the quote's up to the rounding of
  * each line to cents. A quote gives at most one order: asking again answers the order made before.
+ * A contract made from the quote before (see {@link QuoteContracts}) is then paid through the new
+ * order while it is still a draft; once active it bills the customer itself, so no order is made.
  */
 @Service
 public class QuoteOrders {
@@ -23,11 +26,15 @@ public class QuoteOrders {
     private final QuoteManagement quotes;
     private final OrderManagement orders;
     private final OrderStore store;
+    private final ContractStore contracts;
+    private final OrderCollaborators with;
 
-    QuoteOrders(QuoteManagement quotes, OrderManagement orders, OrderStore store) {
+    QuoteOrders(QuoteManagement quotes, OrderManagement orders, OrderStore store, ContractStore contracts, OrderCollaborators with) {
         this.quotes = quotes;
         this.orders = orders;
         this.store = store;
+        this.contracts = contracts;
+        this.with = with;
     }
 
     /** The order of an accepted quote the user can see; 404 outside their scope. */
@@ -42,13 +49,23 @@ public class QuoteOrders {
         if (!QuoteStatus.ACCEPTED.key().equals(q.status())) {
             throw new InvalidInputException("quoteId", "error.order.quoteNotAccepted");
         }
+        ContractView contract = contracts.idOfQuote(quoteId).flatMap(contracts::find).orElse(null);
+        if (contract != null && contract.orderId() == null && !ContractStatus.DRAFT.key().equals(contract.status())) {
+            throw new InvalidInputException("quoteId", "error.order.quoteHasContract", contract.number());
+        }
         BigDecimal quoteDiscount = q.discountPercent() == null ? BigDecimal.ZERO : q.discountPercent();
         List<OrderLineInput> lines = q.lines().stream()
                 .map(l -> new OrderLineInput(l.productId(), l.description(), l.quantity(), l.unitPrice(),
                         folded(l.discountPercent(), quoteDiscount), l.taxRate()))
                 .toList();
-        return orders.create(user, new OrderInput(q.customerId(), q.contactId(), null, null, q.currency(), lines, null,
+        OrderView order = orders.create(user, new OrderInput(q.customerId(), q.contactId(), null, null, q.currency(), lines, null,
                 q.ownerId(), q.id(), q.opportunityId(), null));
+        if (contract != null && contract.orderId() == null) {
+            contracts.linkOrder(contract.id(), contract.version(), order.id(), with.clock.instant());
+            with.audit.recordChanges("contract", contract.id(), "update", user.id(),
+                    java.util.List.of(new dev.rapport.identity.AuditLog.Change("order_id", null, order.id())));
+        }
+        return order;
     }
 
     static BigDecimal folded(BigDecimal line, BigDecimal quote) {

@@ -1,7 +1,8 @@
 /**
  * Sales management (销售管理): leads (线索) with assignment rules and public web forms, opportunities
  * (商机) in configurable pipelines with a kanban board, products (产品) with price books (价目表),
- * quotes (报价单) with approvals (审批), PDF and e-mail, orders (订单), contracts (合同), payment plans
+ * quotes (报价单) with approvals (审批), PDF and e-mail, orders and contracts (订单, 合同; both also from an
+ * accepted quote), payment plans editable after payments
  * and payments (回款), receivables and credit terms with a risk flag, order history import, sales
  * targets (销售目标) with their attainment, and the forecast (销售预测).
  * Reaches customers, contacts and activities only through their published APIs.

@@ -100,4 +100,44 @@ class QuoteMailTest extends ApiTestSupport {
         var again = post(adminToken(), "/api/v1/quotes/" + quote + "/order", "{}");
         assertThat(id(again, "$.id")).as("a quote gives one order").isEqualTo(id(order, "$.id"));
     }
+
+    @Test
+    void anAcceptedQuoteBecomesOneContractAndALaterOrderTakesTheDraftContractOver() {
+        long customer = createCustomer(adminToken(), "{\"name\":\"" + unique("合同客户") + "\"}");
+        long quote = id(post(adminToken(), "/api/v1/quotes", "{\"customerId\":" + customer
+                + ",\"lines\":[{\"description\":\"年度维保\",\"quantity\":1,\"unitPrice\":5000}]}"), "$.id");
+        assertThat(post(adminToken(), "/api/v1/quotes/" + quote + "/contract", "{}")).as("not accepted yet").hasStatus(400);
+        assertThat(post(adminToken(), "/api/v1/quotes/" + quote + "/send", "{\"version\":0,\"to\":\"buyer@example.test\"}")).hasStatusOk();
+        assertThat(post(adminToken(), "/api/v1/quotes/" + quote + "/accept", "{\"version\":1}")).hasStatusOk();
+
+        var contract = post(adminToken(), "/api/v1/quotes/" + quote + "/contract", "{}");
+        assertThat(contract).as(body(contract)).hasStatus(201);
+        long k = id(contract, "$.id");
+        assertThat(id(contract, "$.quoteId")).isEqualTo(quote);
+        assertThat(id(contract, "$.customerId")).isEqualTo(customer);
+        assertThat(((Number) json(contract, "$.amount")).doubleValue()).isEqualTo(5000.0);
+        assertThat(json(contract, "$.status").toString()).isEqualTo("draft");
+        assertThat((Object) json(contract, "$.orderId")).isNull();
+        assertThat(id(post(adminToken(), "/api/v1/quotes/" + quote + "/contract", "{}"), "$.id")).as("one contract per quote").isEqualTo(k);
+
+        long order = id(post(adminToken(), "/api/v1/quotes/" + quote + "/order", "{}"), "$.id");
+        assertThat(id(get(adminToken(), "/api/v1/contracts/" + k), "$.orderId")).as("the draft contract is paid through the order").isEqualTo(order);
+        var page = mvc.post().uri("/quotes/" + quote + "/contract").with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(ADMIN))
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()).exchange();
+        assertThat(page).hasRedirectedUrl("/contracts/" + k);
+    }
+
+    @Test
+    void anOrderIsRefusedWhenTheQuotesContractIsAlreadyActive() {
+        long customer = createCustomer(adminToken(), "{\"name\":\"" + unique("合同生效") + "\"}");
+        long quote = id(post(adminToken(), "/api/v1/quotes", "{\"customerId\":" + customer
+                + ",\"lines\":[{\"description\":\"租赁\",\"quantity\":2,\"unitPrice\":100}]}"), "$.id");
+        assertThat(post(adminToken(), "/api/v1/quotes/" + quote + "/send", "{\"version\":0,\"to\":\"buyer@example.test\"}")).hasStatusOk();
+        assertThat(post(adminToken(), "/api/v1/quotes/" + quote + "/accept", "{\"version\":1}")).hasStatusOk();
+        long k = id(post(adminToken(), "/api/v1/quotes/" + quote + "/contract", "{}"), "$.id");
+        assertThat(post(adminToken(), "/api/v1/contracts/" + k + "/status", "{\"status\":\"active\"}")).hasStatusOk();
+        var order = post(adminToken(), "/api/v1/quotes/" + quote + "/order", "{}");
+        assertThat(order).hasStatus(400);
+        assertThat(body(order)).contains("quoteId");
+    }
 }

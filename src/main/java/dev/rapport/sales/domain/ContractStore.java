@@ -28,7 +28,7 @@ public class ContractStore {
 
     /** Contract fields as validated by the service. */
     public record Fields(String number, long customerId, String title, LocalDate startDate, LocalDate endDate, BigDecimal amount,
-                         String currency, LocalDate signedOn, Long orderId, long ownerId) {
+                         String currency, LocalDate signedOn, Long orderId, long ownerId, Long quoteId) {
     }
 
     /** The next readable contract number for a year, e.g. CT-2026-000042. */
@@ -45,8 +45,9 @@ public class ContractStore {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into sales_contracts (number, customer_id, title, start_date, end_date, amount, paid, currency, status,
-                    signed_on, order_id, owner_id, version, created_by, created_at, updated_at)
-                values (:number, :c, :title, :start, :end, :amount, 0, :cur, :status, :signed, :order, :owner, 0, :by, :now, :now)""")
+                    signed_on, order_id, quote_id, owner_id, version, created_by, created_at, updated_at)
+                values (:number, :c, :title, :start, :end, :amount, 0, :cur, :status, :signed, :order, :quote, :owner, 0, :by, :now, :now)""")
+                .param("quote", f.quoteId())
                 .param("number", f.number()).param("c", f.customerId()).param("title", f.title()).param("start", date(f.startDate()))
                 .param("end", date(f.endDate())).param("amount", f.amount()).param("cur", f.currency()).param("status", status)
                 .param("signed", date(f.signedOn())).param("order", f.orderId()).param("owner", f.ownerId()).param("by", by)
@@ -113,6 +114,22 @@ public class ContractStore {
         return spec.query(ContractStore::row).list();
     }
 
+    /** The contracts paid through an order, oldest first. */
+    public List<ContractView> ofOrder(long orderId) {
+        return jdbc.sql("select * from sales_contracts where order_id = :o order by id").param("o", orderId).query(ContractStore::row).list();
+    }
+
+    public Optional<Long> idOfQuote(long quoteId) {
+        return jdbc.sql("select id from sales_contracts where quote_id = :q").param("q", quoteId).query(Long.class).optional();
+    }
+
+    /** Makes a draft contract paid through an order (its order was created after it, from the same quote). */
+    public void linkOrder(long id, long expectedVersion, long orderId, Instant now) {
+        int n = jdbc.sql("update sales_contracts set order_id = :o, version = version + 1, updated_at = :now where id = :id and version = :v")
+                .param("o", orderId).param("now", Timestamp.from(now)).param("id", id).param("v", expectedVersion).update();
+        stale(n, id);
+    }
+
     public int moveCustomer(Collection<Long> from, long to) {
         return jdbc.sql("update sales_contracts set customer_id = :to where customer_id in (:from)").param("to", to).param("from", from).update();
     }
@@ -134,7 +151,7 @@ public class ContractStore {
         return new ContractView(rs.getLong("id"), rs.getString("number"), rs.getLong("customer_id"), null, rs.getString("title"),
                 local(rs.getDate("start_date")), local(rs.getDate("end_date")), rs.getBigDecimal("amount"), rs.getBigDecimal("paid"),
                 rs.getString("currency"), rs.getString("status"), local(rs.getDate("signed_on")), rs.getObject("order_id", Long.class),
-                rs.getLong("owner_id"), null, rs.getLong("version"), rs.getTimestamp("created_at").toInstant(),
+                rs.getObject("quote_id", Long.class), rs.getLong("owner_id"), null, rs.getLong("version"), rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant());
     }
 }

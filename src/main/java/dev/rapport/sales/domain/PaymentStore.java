@@ -1,5 +1,6 @@
 package dev.rapport.sales.domain;
 
+import dev.rapport.sales.InstalmentInput;
 import dev.rapport.sales.PaymentView;
 import java.math.BigDecimal;
 import java.sql.Date;
@@ -61,6 +62,37 @@ public class PaymentStore {
         template.batchUpdate("""
                 insert into sales_instalments (order_id, contract_id, customer_id, owner_id, currency, position, due_on, amount,
                     paid, receivable) values (?, ?, ?, ?, ?, ?, ?, ?, 0, ?)""", rows);
+    }
+
+    /**
+     * Applies a revised plan: drops the listed instalments, updates those kept (by id) and adds the
+     * new ones, numbered in the given order. What was paid on a kept instalment stays on it.
+     */
+    public void revisePlan(Parent p, List<InstalmentInput> plan, List<Long> dropped, boolean receivable) {
+        if (!dropped.isEmpty()) {
+            jdbc.sql("delete from sales_instalments where " + column(p.column()) + " = :id and id in (:ids)")
+                    .param("id", p.id()).param("ids", dropped).update();
+        }
+        List<Object[]> added = new ArrayList<>();
+        List<Object[]> kept = new ArrayList<>();
+        for (int i = 0; i < plan.size(); i++) {
+            InstalmentInput x = plan.get(i);
+            if (x.id() == null) {
+                added.add(new Object[] {p.column().equals("order_id") ? p.id() : null, p.column().equals("contract_id") ? p.id() : null,
+                        p.customerId(), p.ownerId(), p.currency(), i + 1, Date.valueOf(x.dueOn()), x.amount(), receivable});
+            } else {
+                kept.add(new Object[] {i + 1, Date.valueOf(x.dueOn()), x.amount(), receivable, x.amount(), x.id()});
+            }
+        }
+        if (!kept.isEmpty()) {
+            template.batchUpdate("update sales_instalments set position = ?, due_on = ?, amount = ?, receivable = (? and paid < ?)"
+                    + " where id = ?", kept);
+        }
+        if (!added.isEmpty()) {
+            template.batchUpdate("""
+                    insert into sales_instalments (order_id, contract_id, customer_id, owner_id, currency, position, due_on, amount,
+                        paid, receivable) values (?, ?, ?, ?, ?, ?, ?, ?, 0, ?)""", added);
+        }
     }
 
     /** Marks the parent's unpaid instalments as owed (confirmed, activated) or not (cancelled, ended). */

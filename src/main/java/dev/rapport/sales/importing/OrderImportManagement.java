@@ -26,6 +26,21 @@ public class OrderImportManagement {
 
     /** The first rows of a file with the mapping as guessed or set: field → column header. */
     public record Preview(OrderImportView job, List<String> headers, Map<String, String> mapping, List<List<String>> rows) {
+
+        /** The fields an import can fill, in the order the mapping offers them. */
+        public List<String> fields() {
+            return OrderImportMapping.FIELDS;
+        }
+
+        /** The field each column fills (null = ignored), in column order. */
+        public List<String> columnFields() {
+            List<String> out = new ArrayList<>();
+            for (int i = 0; i < headers.size(); i++) {
+                String header = headers.get(i);
+                out.add(mapping.entrySet().stream().filter(e -> header.equals(e.getValue())).map(Map.Entry::getKey).findFirst().orElse(null));
+            }
+            return out;
+        }
     }
 
     private final OrderImportStore store;

@@ -14,12 +14,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.dhatim.fastexcel.reader.Cell;
+import org.dhatim.fastexcel.reader.CellType;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.ReadingOptions;
 import org.dhatim.fastexcel.reader.Row;
 
 /**
@@ -70,7 +74,8 @@ final class OrderImportReader implements AutoCloseable {
             try (InputStream in = open.get()) {
                 Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
             }
-            ReadableWorkbook workbook = new ReadableWorkbook(copy.toFile());
+            // with the cell formats, so that dates (numbers formatted as dates) read as dates
+            ReadableWorkbook workbook = new ReadableWorkbook(copy.toFile(), new ReadingOptions(true, false));
             Stream<Row> stream = workbook.getFirstSheet().openStream();
             Iterator<Row> it = stream.iterator();
             Iterator<List<String>> cells = new Iterator<>() {
@@ -83,7 +88,7 @@ final class OrderImportReader implements AutoCloseable {
                     List<String> out = new ArrayList<>();
                     for (int i = 0; i < r.getCellCount(); i++) {
                         Cell c = r.getCell(i);
-                        out.add(c == null ? null : c.getText());
+                        out.add(c == null ? null : text(c));
                     }
                     return out;
                 }
@@ -117,6 +122,30 @@ final class OrderImportReader implements AutoCloseable {
             }
         };
         return new OrderImportReader(cells, reader, null);
+    }
+
+    /**
+     * A cell as text; a number formatted as a date (how ERPs and Excel store order dates) as
+     * yyyy-MM-dd, with the time when there is one. Built-in date formats are 14–22 and the CJK ones
+     * 27–36, 50–58; custom ones are recognised by y/m/d/h outside quotes and brackets.
+     */
+    static String text(Cell c) {
+        if (c.getType() != CellType.NUMBER || !dateFormatted(c.getDataFormatId(), c.getDataFormatString())) {
+            return c.getText();
+        }
+        LocalDateTime at = c.asDate();
+        return at.toLocalTime().equals(LocalTime.MIDNIGHT) ? at.toLocalDate().toString() : at.toString();
+    }
+
+    static boolean dateFormatted(Integer id, String format) {
+        if (id != null && ((id >= 14 && id <= 22) || (id >= 27 && id <= 36) || (id >= 45 && id <= 47) || (id >= 50 && id <= 58))) {
+            return true;
+        }
+        if (format == null || format.isBlank() || format.equalsIgnoreCase("general")) {
+            return false;
+        }
+        String plain = format.replaceAll("\"[^\"]*\"|\\[[^\\]]*\\]|\\\\.", "").toLowerCase();
+        return plain.matches(".*[ymdh].*");
     }
 
     /** A stream opener that may fail. */

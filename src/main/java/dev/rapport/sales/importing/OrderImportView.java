@@ -10,4 +10,17 @@ import java.time.Instant;
 public record OrderImportView(long id, String fileName, String format, String matchOn, String mapping, String status,
                               long fileSize, long lastLine, long workDone, long workTotal, long created, long skipped,
                               long rejected, String failure, long createdBy, Instant createdAt, Instant finishedAt) {
+
+    /** Whether the import ran to its end (done or failed). */
+    public boolean finished() {
+        return "done".equals(status) || "failed".equals(status);
+    }
+
+    /** How far it got, 0–100: rows read of the rows counted (bytes before the rows are counted). */
+    public int percent() {
+        if ("done".equals(status)) {
+            return 100;
+        }
+        return workTotal <= 0 ? 0 : (int) Math.min(100, workDone * 100 / workTotal);
+    }
 }

@@ -96,11 +96,15 @@ class ContractApiController {
         return ResponseEntity.ok().eTag(ETags.of(c.version())).body(c);
     }
 
+    @Operation(summary = "The contract's payment plan (回款计划), payments received and receivable/overdue amounts (a contract paid through an order has none)")
     @GetMapping("/{id}/payment-plan")
     PaymentPlan plan(@PathVariable long id) {
         return payments.plan(users.current(), "contract", id);
     }
 
+    @Operation(summary = "Replace the payment plan of a contract on its own (not terminated, not linked to an order); send If-Match or version",
+            description = "Same rules as an order's plan: instalments (id, dueOn, amount) add up to the contract amount; instalments kept by id "
+                    + "keep their payments and may not fall below them; paid instalments may not be dropped.")
     @PutMapping("/{id}/payment-plan")
     PaymentPlan replacePlan(@PathVariable long id, @RequestBody PlanRequest r,
                             @RequestHeader(value = "If-Match", required = false) String ifMatch) {

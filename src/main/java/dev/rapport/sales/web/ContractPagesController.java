@@ -10,10 +10,15 @@ import dev.rapport.sales.ContractInput;
 import dev.rapport.sales.ContractManagement;
 import dev.rapport.sales.ContractStatus;
 import dev.rapport.sales.ContractView;
+import dev.rapport.sales.OrderManagement;
+import dev.rapport.sales.OrderView;
+import dev.rapport.sales.PaymentInput;
 import dev.rapport.sales.PaymentManagement;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -23,18 +28,24 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 
-/** The contract list, form and page. */
+/**
+ * The contract list, form and page. A contract on its own shows its payment plan (editable) and
+ * the "record a payment" form; a contract paid through an order shows that order with its plan and
+ * payments. The order page lists its contracts through {@code /orders/{id}/contracts} (htmx).
+ */
 @Controller
 class ContractPagesController {
 
     private final ContractManagement contracts;
     private final PaymentManagement payments;
+    private final OrderManagement orders;
     private final CustomerManagement customers;
     private final UserManagement users;
 
-    ContractPagesController(ContractManagement contracts, PaymentManagement payments, CustomerManagement customers,
-                            UserManagement users) {
+    ContractPagesController(ContractManagement contracts, PaymentManagement payments, OrderManagement orders,
+                            CustomerManagement customers, UserManagement users) {
         this.contracts = contracts;
+        this.orders = orders;
         this.payments = payments;
         this.customers = customers;
         this.users = users;
@@ -60,6 +71,13 @@ class ContractPagesController {
         me.require("order", "create");
         model.addAttribute("customer", customers.ref(me, customerId));
         model.addAttribute("orderId", orderId);
+        if (orderId != null) {
+            // a contract for an order starts from the order's amount, currency and date
+            OrderView o = orders.get(me, orderId);
+            model.addAttribute("order", o);
+            model.addAttribute("form", Map.of("title", o.number(), "amount", o.total().toPlainString(), "currency", o.currency(),
+                    "signedOn", o.orderDate().toString(), "startDate", "", "endDate", ""));
+        }
         return "sales/contract-form";
     }
 
@@ -85,6 +103,14 @@ class ContractPagesController {
             model.addAttribute("errors", e.errors());
             model.addAttribute("customer", customers.ref(me, customerId));
             model.addAttribute("orderId", orderId);
+            Map<String, String> typed = new HashMap<>();
+            typed.put("title", title == null ? "" : title);
+            typed.put("amount", amount == null ? "" : amount);
+            typed.put("currency", currency == null ? "" : currency);
+            typed.put("signedOn", signedOn == null ? "" : signedOn.toString());
+            typed.put("startDate", startDate == null ? "" : startDate.toString());
+            typed.put("endDate", endDate == null ? "" : endDate.toString());
+            model.addAttribute("form", typed);
             return "sales/contract-form";
         }
     }
@@ -94,8 +120,48 @@ class ContractPagesController {
         CurrentUser me = users.current();
         ContractView c = contracts.get(me, id);
         model.addAttribute("k", c);
-        model.addAttribute("plan", payments.plan(me, "contract", id));
+        if (c.orderId() != null) {
+            model.addAttribute("order", orders.get(me, c.orderId()));
+            model.addAttribute("plan", payments.plan(me, "order", c.orderId()));
+            model.addAttribute("canEditPlan", false);
+        } else {
+            model.addAttribute("plan", payments.plan(me, "contract", id));
+            model.addAttribute("canEditPlan", me.can("order", "edit") && !ContractStatus.TERMINATED.key().equals(c.status()));
+        }
+        model.addAttribute("methods", PaymentManagement.METHODS.stream().sorted().toList());
+        model.addAttribute("today", LocalDate.now(payments.clock()));
         return "sales/contract";
+    }
+
+    /** Records a payment on a contract that carries its own plan (one paid through an order is paid on the order). */
+    @PostMapping("/contracts/{id}/payments")
+    String pay(@PathVariable long id, @RequestParam(required = false) String amount,
+               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate receivedOn,
+               @RequestParam(required = false) String method, @RequestParam(required = false) String reference,
+               @RequestParam(required = false) Long instalmentId, Model model) {
+        try {
+            BigDecimal value;
+            try {
+                value = amount == null || amount.isBlank() ? null : new BigDecimal(amount.trim());
+            } catch (NumberFormatException e) {
+                throw new InvalidInputException("amount", "error.number.invalid");
+            }
+            payments.record(users.current(), new PaymentInput(null, id, instalmentId, receivedOn, value, method, reference));
+        } catch (InvalidInputException e) {
+            model.addAttribute("errors", e.errors());
+            return show(id, model);
+        } catch (StaleVersionException e) {
+            model.addAttribute("stale", true);
+            return show(id, model);
+        }
+        return "redirect:/contracts/" + id + "#payment-plan";
+    }
+
+    /** The contracts of an order, for its page (loaded with htmx). */
+    @GetMapping("/orders/{id}/contracts")
+    String ofOrder(@PathVariable long id, Model model) {
+        model.addAttribute("contracts", contracts.ofOrder(users.current(), id));
+        return "sales/contract :: ofOrder";
     }
 
     @PostMapping("/contracts/{id}/status")

@@ -144,7 +144,10 @@ class OrderApiController {
         return ResponseEntity.ok().eTag(ETags.of(p.version())).body(p);
     }
 
-    @Operation(summary = "Replace the payment plan: instalments (dueOn, amount) adding up to the total, while nothing is paid; send If-Match or version")
+    @Operation(summary = "Replace the payment plan (not on a cancelled order); send If-Match or version (stale → 412/409)",
+            description = "Instalments (id, dueOn, amount) must add up to the order total. Give the id of a current instalment to keep it "
+                    + "with what was paid on it: its amount may not fall below that, and an instalment with payments may not be dropped. "
+                    + "Instalments without id are added; current ones not listed (and unpaid) are removed.")
     @PutMapping("/{id}/payment-plan")
     ResponseEntity<PaymentPlan> replacePlan(@PathVariable long id, @RequestBody PlanRequest r,
                                             @RequestHeader(value = "If-Match", required = false) String ifMatch) {

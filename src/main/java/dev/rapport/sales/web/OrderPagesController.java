@@ -134,8 +134,10 @@ class OrderPagesController {
     @GetMapping("/orders/{id}")
     String show(@PathVariable long id, Model model) {
         CurrentUser me = users.current();
-        model.addAttribute("o", orders.get(me, id));
+        OrderView o = orders.get(me, id);
+        model.addAttribute("o", o);
         model.addAttribute("plan", payments.plan(me, "order", id));
+        model.addAttribute("canEditPlan", me.can("order", "edit") && !OrderStatus.CANCELLED.key().equals(o.status()));
         model.addAttribute("methods", PaymentManagement.METHODS.stream().sorted().toList());
         model.addAttribute("today", LocalDate.now(payments.clock()));
         return "sales/order";

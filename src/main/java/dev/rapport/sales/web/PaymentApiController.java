@@ -68,10 +68,12 @@ class PaymentApiController {
         return credit.overview(users.current(), id);
     }
 
-    @Operation(summary = "Customers with overdue amounts, the largest first (keyset paging)")
+    @Operation(summary = "Customers with open receivables per currency (receivable, overdue, oldest due day, days overdue), the most overdue first (keyset paging)",
+            description = "overdueOnly (default true): only customers with money past due; false: all open receivables. ownerId: only orders and contracts of this owner (within your data scope).")
     @GetMapping("/receivables")
-    CursorPage<ReceivableRow> overdue(@RequestParam(required = false) String cursor, @RequestParam(defaultValue = "50") int limit) {
-        return credit.overdueCustomers(users.current(), cursor, Math.max(1, Math.min(limit, 200)));
+    CursorPage<ReceivableRow> overdue(@RequestParam(defaultValue = "true") boolean overdueOnly, @RequestParam(required = false) Long ownerId,
+                                      @RequestParam(required = false) String cursor, @RequestParam(defaultValue = "50") int limit) {
+        return credit.receivables(users.current(), ownerId, overdueOnly, cursor, Math.max(1, Math.min(limit, 200)));
     }
 
     @GetMapping("/customers/{id}/credit-terms")

@@ -7,6 +7,7 @@ import dev.rapport.platform.CursorPage;
 import dev.rapport.platform.InvalidInputException;
 import dev.rapport.platform.StaleVersionException;
 import dev.rapport.sales.CreditManagement;
+import dev.rapport.sales.CreditPolicy;
 import dev.rapport.sales.ReceivableRow;
 import dev.rapport.sales.query.OrderQuery;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
@@ -22,17 +23,20 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The purchases section of the customer page (an htmx fragment: order history, receivables,
- * overdue, credit terms, risk flag) and the receivables page (customers with overdue money).
+ * overdue, credit terms with the editing form for managers, the risk flag and its rules) and the
+ * receivables page (customers with open or overdue money, per owner, keyset paged).
  */
 @Controller
 class ReceivablePagesController {
 
     private final CreditManagement credit;
+    private final CreditPolicy policy;
     private final OrderQuery orders;
     private final UserManagement users;
 
-    ReceivablePagesController(CreditManagement credit, OrderQuery orders, UserManagement users) {
+    ReceivablePagesController(CreditManagement credit, CreditPolicy policy, OrderQuery orders, UserManagement users) {
         this.credit = credit;
+        this.policy = policy;
         this.orders = orders;
         this.users = users;
     }
@@ -48,6 +52,7 @@ class ReceivablePagesController {
         var page = orders.list(Map.of("customerId", String.valueOf(id)), users.scopeOf(me), cursor, 20);
         model.addAttribute("rows", page.items());
         model.addAttribute("customerId", id);
+        model.addAttribute("policy", policy);
         model.addAttribute("canEditTerms", me.can("order", "edit") && me.scope() != DataScope.OWN);
         model.addAttribute("nextUrl", page.next() == null ? null
                 : UriComponentsBuilder.fromPath("/customers/{id}/orders").queryParam("cursor", page.next()).buildAndExpand(id).encode().toUriString());
@@ -80,13 +85,27 @@ class ReceivablePagesController {
         return purchases(id, null, model);
     }
 
+    /** {@code show}: "overdue" (the default) or "all" open receivables; {@code ownerId}: one owner in the user's scope. */
     @GetMapping("/receivables")
-    String receivables(@RequestParam(required = false) String cursor, HtmxRequest htmx, Model model) {
+    String receivables(@RequestParam(required = false) String show, @RequestParam(required = false) Long ownerId,
+                       @RequestParam(required = false) String cursor, HtmxRequest htmx, Model model) {
         CurrentUser me = users.current();
-        CursorPage<ReceivableRow> page = credit.overdueCustomers(me, cursor, 50);
+        boolean all = "all".equals(show);
+        CursorPage<ReceivableRow> page;
+        try {
+            page = credit.receivables(me, ownerId, !all, cursor, 50);
+        } catch (InvalidInputException e) {
+            model.addAttribute("errors", e.errors());
+            page = credit.receivables(me, null, !all, null, 50);
+            ownerId = null;
+        }
         model.addAttribute("rows", page.items());
+        model.addAttribute("show", all ? "all" : "overdue");
+        model.addAttribute("ownerId", ownerId);
+        model.addAttribute("owners", users.assignableOwners(me));
         model.addAttribute("nextUrl", page.next() == null ? null
-                : UriComponentsBuilder.fromPath("/receivables").queryParam("cursor", page.next()).build().encode().toUriString());
+                : UriComponentsBuilder.fromPath("/receivables").queryParam("show", all ? "all" : "overdue")
+                .queryParam("ownerId", ownerId == null ? "" : ownerId).queryParam("cursor", page.next()).build().encode().toUriString());
         return htmx.isHtmxRequest() && cursor != null ? "sales/receivables :: rows" : "sales/receivables";
     }
 }

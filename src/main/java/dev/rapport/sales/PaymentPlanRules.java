@@ -1,0 +1,75 @@
+package dev.rapport.sales;
+
+import dev.rapport.platform.InvalidInputException;
+import dev.rapport.sales.domain.PaymentStore;
+import java.math.BigDecimal;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * What a new payment plan must satisfy against the current one, apart from storage so it can be
+ * checked on its own: at least one and at most {@value PaymentManagement#MAX_INSTALMENTS}
+ * instalments, each with a day and a positive amount in cents, adding up to the total; an
+ * instalment kept from the current plan keeps what was paid on it, so its amount may not fall
+ * below that, and an instalment with money on it may not be dropped (payments stay where they
+ * were allocated: no silent re-allocation).
+ */
+final class PaymentPlanRules {
+
+    private PaymentPlanRules() {
+    }
+
+    /** The accepted plan: the input sorted by due day, amounts at cents, and the current instalments it drops. */
+    record Revision(List<InstalmentInput> instalments, List<Long> dropped) {
+    }
+
+    static Revision check(List<InstalmentInput> input, List<PaymentStore.Instalment> current, BigDecimal total) {
+        var errors = new InvalidInputException.Collector();
+        List<InstalmentInput> in = input == null ? List.of() : input;
+        if (in.isEmpty() || in.size() > PaymentManagement.MAX_INSTALMENTS) {
+            errors.reject("instalments", "error.payment.planSize", PaymentManagement.MAX_INSTALMENTS);
+        }
+        Map<Long, PaymentStore.Instalment> byId = current.stream()
+                .collect(Collectors.toMap(PaymentStore.Instalment::id, Function.identity()));
+        Set<Long> kept = new HashSet<>();
+        BigDecimal sum = BigDecimal.ZERO;
+        for (int i = 0; i < in.size(); i++) {
+            InstalmentInput x = in.get(i);
+            PaymentStore.Instalment old = x.id() == null ? null : byId.get(x.id());
+            if (x.id() != null && (old == null || !kept.add(x.id()))) {
+                errors.reject("instalments[" + i + "].id", "error.payment.instalment");
+            }
+            if (x.dueOn() == null) {
+                errors.reject("instalments[" + i + "].dueOn", "error.required");
+            }
+            if (x.amount() == null || x.amount().signum() <= 0 || x.amount().stripTrailingZeros().scale() > 2) {
+                errors.reject("instalments[" + i + "].amount", "error.order.amount");
+            } else {
+                sum = sum.add(x.amount());
+                if (old != null && x.amount().compareTo(old.paid()) < 0) {
+                    errors.reject("instalments[" + i + "].amount", "error.payment.belowPaid", old.paid().toPlainString());
+                }
+            }
+        }
+        for (PaymentStore.Instalment old : current) {
+            if (old.paid().signum() > 0 && !kept.contains(old.id())) {
+                errors.reject("instalments", "error.payment.paidDropped", old.position(), old.paid().toPlainString());
+            }
+        }
+        if (!errors.hasErrors() && sum.compareTo(total) != 0) {
+            errors.reject("instalments", "error.payment.planSumIs", total.setScale(2).toPlainString(),
+                    sum.setScale(2).toPlainString());
+        }
+        errors.throwIfAny();
+        List<InstalmentInput> sorted = in.stream()
+                .map(x -> new InstalmentInput(x.id(), x.dueOn(), x.amount().setScale(2)))
+                .sorted(Comparator.comparing(InstalmentInput::dueOn)).toList();
+        List<Long> dropped = current.stream().map(PaymentStore.Instalment::id).filter(id -> !kept.contains(id)).toList();
+        return new Revision(sorted, dropped);
+    }
+}

@@ -1,0 +1,156 @@
+package dev.rapport.sales;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rapport.ApiTestSupport;
+import java.math.BigDecimal;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+/** Revising a payment plan after payments came in: payments stay on their instalments, nothing drops below what was paid. */
+class PaymentPlanApiTest extends ApiTestSupport {
+
+    private static String money(MvcTestResult r, String path) {
+        return new BigDecimal(json(r, path).toString()).setScale(2).toPlainString();
+    }
+
+    private String rep() {
+        String email = unique("planner") + "@test.local";
+        createUser(email, "sales-rep", 1, null);
+        return token(email, "password-123");
+    }
+
+    private long confirmedOrder(String token, String total) {
+        long c = createCustomer(token, "{\"name\":\"" + unique("Plan") + "\"}");
+        var r = post(token, "/api/v1/orders", "{\"customerId\":" + c + ",\"orderDate\":\"2026-03-01\",\"total\":" + total + "}");
+        assertThat(r).as(body(r)).hasStatus(201);
+        long o = id(r, "$.id");
+        assertThat(post(token, "/api/v1/orders/" + o + "/confirm", "{}")).hasStatus(200);
+        return o;
+    }
+
+    private long version(String token, String uri) {
+        return ((Number) json(get(token, uri), "$.version")).longValue();
+    }
+
+    @Test
+    void aPaidInstalmentIsKeptWithItsPaymentWhenThePlanIsSplitAfterwards() {
+        String token = rep();
+        long o = confirmedOrder(token, "1000");
+        assertThat(post(token, "/api/v1/payments", "{\"orderId\":" + o + ",\"amount\":300,\"receivedOn\":\"2026-03-05\"}")).hasStatus(201);
+        String uri = "/api/v1/orders/" + o + "/payment-plan";
+        long first = id(get(token, uri), "$.instalments[0].id");
+
+        var split = put(token, uri, "{\"version\":" + version(token, uri) + ",\"instalments\":[{\"dueOn\":\"2026-09-30\",\"amount\":400},"
+                + "{\"id\":" + first + ",\"dueOn\":\"2026-04-30\",\"amount\":300},{\"dueOn\":\"2026-06-30\",\"amount\":300}]}", null);
+        assertThat(split).as(body(split)).hasStatus(200);
+        assertThat(id(split, "$.instalments[0].id")).isEqualTo(first);
+        assertThat(money(split, "$.instalments[0].paid")).isEqualTo("300.00");
+        assertThat(money(split, "$.instalments[0].open")).isEqualTo("0.00");
+        assertThat(json(split, "$.instalments[1].dueOn").toString()).isEqualTo("2026-06-30");
+        assertThat(money(split, "$.instalments[2].open")).isEqualTo("400.00");
+        assertThat(money(split, "$.receivable")).isEqualTo("700.00");
+        // a payment now goes to the chosen instalment first
+        long last = id(split, "$.instalments[2].id");
+        assertThat(post(token, "/api/v1/payments", "{\"orderId\":" + o + ",\"instalmentId\":" + last + ",\"amount\":100}")).hasStatus(201);
+        var after = get(token, uri);
+        assertThat(money(after, "$.instalments[2].paid")).isEqualTo("100.00");
+        assertThat(money(after, "$.instalments[1].paid")).isEqualTo("0.00");
+        assertThat(money(get(token, "/api/v1/customers/" + json(get(token, "/api/v1/orders/" + o), "$.customerId") + "/receivables"),
+                "$.amounts[0].receivable")).isEqualTo("600.00");
+    }
+
+    @Test
+    void aPlanMayNotGoBelowWhatWasPaidNorDropAPaidInstalmentNorMissTheTotal() {
+        String token = rep();
+        long o = confirmedOrder(token, "500");
+        assertThat(post(token, "/api/v1/payments", "{\"orderId\":" + o + ",\"amount\":200}")).hasStatus(201);
+        String uri = "/api/v1/orders/" + o + "/payment-plan";
+        long first = id(get(token, uri), "$.instalments[0].id");
+        long v = version(token, uri);
+
+        var below = put(token, uri, "{\"version\":" + v + ",\"instalments\":[{\"id\":" + first + ",\"dueOn\":\"2026-04-01\",\"amount\":150},"
+                + "{\"dueOn\":\"2026-05-01\",\"amount\":350}]}", null);
+        assertThat(below).hasStatus(400);
+        assertThat(body(below)).contains("instalments[0].amount");
+        var dropped = put(token, uri, "{\"version\":" + v + ",\"instalments\":[{\"dueOn\":\"2026-05-01\",\"amount\":500}]}", null);
+        assertThat(dropped).hasStatus(400);
+        assertThat(body(dropped)).contains("\"instalments\"");
+        var sum = put(token, uri, "{\"version\":" + v + ",\"instalments\":[{\"id\":" + first + ",\"dueOn\":\"2026-04-01\",\"amount\":200},"
+                + "{\"dueOn\":\"2026-05-01\",\"amount\":200}]}", null);
+        assertThat(sum).hasStatus(400);
+        assertThat(body(sum)).contains("400.00");
+        var foreign = put(token, uri, "{\"version\":" + v + ",\"instalments\":[{\"id\":" + first + ",\"dueOn\":\"2026-04-01\",\"amount\":200},"
+                + "{\"id\":999999999,\"dueOn\":\"2026-05-01\",\"amount\":300}]}", null);
+        assertThat(body(foreign)).contains("instalments[1].id");
+        // nothing was written: the plan and version are as before
+        assertThat(version(token, uri)).isEqualTo(v);
+        var stale = put(token, uri, "{\"version\":" + (v - 1) + ",\"instalments\":[{\"id\":" + first + ",\"dueOn\":\"2026-04-01\",\"amount\":500}]}", null);
+        assertThat(stale).hasStatus(409);
+        var ok = put(token, uri, "{\"version\":" + v + ",\"instalments\":[{\"id\":" + first + ",\"dueOn\":\"2026-04-01\",\"amount\":500}]}", null);
+        assertThat(ok).as(body(ok)).hasStatus(200);
+        assertThat(money(ok, "$.instalments[0].open")).isEqualTo("300.00");
+    }
+
+    @Test
+    void aCancelledOrdersPlanAndAContractPaidThroughAnOrderCannotBeChanged() {
+        String token = rep();
+        long c = createCustomer(token, "{\"name\":\"" + unique("Cancel") + "\"}");
+        long o = id(post(token, "/api/v1/orders", "{\"customerId\":" + c + ",\"total\":80}"), "$.id");
+        assertThat(post(token, "/api/v1/orders/" + o + "/cancel", "{}")).hasStatus(200);
+        String uri = "/api/v1/orders/" + o + "/payment-plan";
+        var refused = put(token, uri, "{\"version\":" + version(token, uri) + ",\"instalments\":[{\"dueOn\":\"2026-04-01\",\"amount\":80}]}", null);
+        assertThat(refused).hasStatus(400);
+        assertThat(body(refused)).contains("instalments");
+
+        long o2 = confirmedOrder(token, "90");
+        long c2 = ((Number) json(get(token, "/api/v1/orders/" + o2), "$.customerId")).longValue();
+        long k = id(post(token, "/api/v1/contracts", "{\"customerId\":" + c2 + ",\"title\":\"Supply\",\"amount\":90,\"orderId\":" + o2 + "}"), "$.id");
+        String kUri = "/api/v1/contracts/" + k + "/payment-plan";
+        assertThat(put(token, kUri, "{\"version\":0,\"instalments\":[{\"dueOn\":\"2026-04-01\",\"amount\":90}]}", null)).hasStatus(400);
+        assertThat(body(get(token, "/api/v1/contracts?customerId=" + c2))).contains("\"orderId\":" + o2);
+    }
+
+    @Test
+    void aContractOnItsOwnTakesAPlanInInstalmentsAndPaymentsToAChosenOne() {
+        String token = rep();
+        long c = createCustomer(token, "{\"name\":\"" + unique("Lease") + "\"}");
+        long k = id(post(token, "/api/v1/contracts", "{\"customerId\":" + c + ",\"title\":\"Lease\",\"amount\":1200}"), "$.id");
+        String uri = "/api/v1/contracts/" + k + "/payment-plan";
+        var plan = put(token, uri, "{\"version\":0,\"instalments\":[{\"dueOn\":\"2026-01-31\",\"amount\":400},"
+                + "{\"dueOn\":\"2026-02-28\",\"amount\":400},{\"dueOn\":\"2026-03-31\",\"amount\":400}]}", null);
+        assertThat(plan).as(body(plan)).hasStatus(200);
+        assertThat(post(token, "/api/v1/contracts/" + k + "/status", "{\"status\":\"active\"}")).hasStatus(200);
+        long third = id(get(token, uri), "$.instalments[2].id");
+        assertThat(post(token, "/api/v1/payments", "{\"contractId\":" + k + ",\"instalmentId\":" + third + ",\"amount\":500}")).hasStatus(201);
+        var after = get(token, uri);
+        assertThat(money(after, "$.instalments[2].paid")).isEqualTo("400.00");
+        assertThat(money(after, "$.instalments[0].paid")).isEqualTo("100.00");
+        assertThat(money(after, "$.receivable")).isEqualTo("700.00");
+    }
+
+    @Test
+    void aDraftsPlanIsDroppedWhenItsTotalChangesAndAnActiveContractsAmountIsFixed() {
+        String token = rep();
+        long c = createCustomer(token, "{\"name\":\"" + unique("Draft plan") + "\"}");
+        long o = id(post(token, "/api/v1/orders", "{\"customerId\":" + c + ",\"total\":100}"), "$.id");
+        String uri = "/api/v1/orders/" + o + "/payment-plan";
+        assertThat(put(token, uri, "{\"version\":0,\"instalments\":[{\"dueOn\":\"2026-04-01\",\"amount\":50},"
+                + "{\"dueOn\":\"2026-05-01\",\"amount\":50}]}", null)).hasStatus(200);
+        var changed = put(token, "/api/v1/orders/" + o, "{\"customerId\":" + c + ",\"total\":120,\"version\":" + version(token, "/api/v1/orders/" + o) + "}", null);
+        assertThat(changed).as(body(changed)).hasStatus(200);
+        assertThat((java.util.List<?>) json(get(token, uri), "$.instalments")).isEmpty();
+        assertThat(post(token, "/api/v1/orders/" + o + "/confirm", "{}")).hasStatus(200);
+        assertThat(money(get(token, uri), "$.instalments[0].amount")).isEqualTo("120.00");
+
+        long k = id(post(token, "/api/v1/contracts", "{\"customerId\":" + c + ",\"title\":\"Fixed\",\"amount\":100}"), "$.id");
+        assertThat(post(token, "/api/v1/contracts/" + k + "/status", "{\"status\":\"active\"}")).hasStatus(200);
+        var refused = put(token, "/api/v1/contracts/" + k, "{\"title\":\"Fixed\",\"amount\":200,\"version\":"
+                + version(token, "/api/v1/contracts/" + k) + "}", null);
+        assertThat(refused).hasStatus(400);
+        assertThat(body(refused)).contains("amount");
+        var retitled = put(token, "/api/v1/contracts/" + k, "{\"title\":\"Renamed\",\"amount\":100,\"version\":"
+                + version(token, "/api/v1/contracts/" + k) + "}", null);
+        assertThat(retitled).as(body(retitled)).hasStatus(200);
+    }
+}
