@@ -7,7 +7,7 @@
  * Reaches customers, contacts and activities only through their published APIs.
  * <p>
  * Owns the tables leads, lead_assignment_rules, lead_web_forms, lead_form_hits; pipelines,
- * pipeline_stages, opportunities, opportunity_stage_history; products, price_books,
+ * pipeline_stages, opportunities, opportunity_stage_history, opportunity_lines; products, price_books,
  * price_book_entries, quotes, quote_lines, approval_requests, sales_settings; sales_orders,
  * sales_order_lines, sales_contracts, sales_instalments, sales_payments, sales_payment_allocations,
  * sales_credit_terms, sales_order_imports, sales_order_import_chunks, sales_order_import_errors;
@@ -16,7 +16,9 @@
  * Publishes {@link dev.rapport.sales.OpportunityWon}, {@link dev.rapport.sales.OpportunityLost},
  * {@link dev.rapport.sales.OpportunityDeleted} and {@link dev.rapport.sales.QuoteAccepted}. An
  * opportunity's decision chain is kept by the customers module's
- * {@link dev.rapport.customers.Stakeholders} under the context {@code opportunity:<id>}. Listens to customer merges and deletions and to owner
+ * {@link dev.rapport.customers.Stakeholders} under the context {@code opportunity:<id>}; its
+ * products are {@link dev.rapport.sales.OpportunityLines}, and a quote can be made from them
+ * ({@link dev.rapport.sales.OpportunityQuotes}). Listens to customer merges and deletions and to owner
  * hand-overs. Implements {@link dev.rapport.activities.LeadAccess} so activities can sit on leads.
  * Runs the db-scheduler jobs {@code quote-expiry} (hourly) and {@code order-import} (one per
  * uploaded file). A confirmed order reports the purchase to the customer
