@@ -37,6 +37,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class OpportunityLines {
 
+    /** The price book id that means "no price book". */
+    public static final Long NO_BOOK = 0L;
     static final int MAX_LINES = 200;
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     private static final BigDecimal MAX_AMOUNT = new BigDecimal("99999999999999999.99");
@@ -62,7 +64,10 @@ public class OpportunityLines {
         return view(o, store.priceBookId(opportunityId).orElse(null));
     }
 
-    /** Replaces all lines (an empty list removes them); {@code priceBookId} null keeps the current choice. */
+    /**
+     * Replaces all lines (an empty list removes them). {@code priceBookId} null keeps the current
+     * choice (or takes the default book), {@link #NO_BOOK} prices without a book (typed prices only).
+     */
     @Transactional
     public OpportunityProducts replace(CurrentUser user, long opportunityId, long expectedVersion, Long priceBookId,
                                        List<OpportunityLineInput> lines) {
@@ -73,7 +78,8 @@ public class OpportunityLines {
         }
         OpportunityProducts before = view(o, store.priceBookId(opportunityId).orElse(null));
         var errors = new InvalidInputException.Collector();
-        Long book = book(o.currency(), priceBookId != null ? priceBookId : before.priceBookId(), priceBookId != null, errors);
+        Long book = NO_BOOK.equals(priceBookId) ? null
+                : book(o.currency(), priceBookId != null ? priceBookId : before.priceBookId(), priceBookId != null, errors);
         List<NewLine> priced = price(o.currency(), book, lines == null ? List.of() : lines, errors);
         BigDecimal amount = priced.isEmpty() ? o.amount()
                 : priced.stream().map(NewLine::lineTotal).reduce(BigDecimal.ZERO, BigDecimal::add).setScale(2, RoundingMode.HALF_UP);

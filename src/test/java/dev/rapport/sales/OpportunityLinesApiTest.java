@@ -72,6 +72,11 @@ class OpportunityLinesApiTest extends ApiTestSupport {
         List<String> fields = json(get(adminToken(), "/api/v1/opportunities/" + o + "/history"), "$.items[*].field");
         assertThat(fields).contains("lines", "price_book_id");
 
+        // without a price book only typed prices will do
+        var noBook = put(adminToken(), uri, "{\"priceBookId\":0,\"version\":3,\"lines\":[{\"productId\":" + p + ",\"quantity\":12}]}", null);
+        assertThat(noBook).hasStatus(400);
+        assertThat(body(noBook)).contains("lines[0].unitPrice");
+
         // removing every line leaves the amount, to be typed again
         var none = put(adminToken(), uri, "{\"version\":3,\"lines\":[]}", null);
         assertThat(none).as(body(none)).hasStatusOk();

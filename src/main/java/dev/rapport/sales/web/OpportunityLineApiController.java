@@ -52,7 +52,7 @@ class OpportunityLineApiController {
 
     @Operation(summary = "Replace the opportunity's products (an empty list removes them). A line without unitPrice takes the "
             + "price book's tier price for its quantity; priceBookId (in the opportunity's currency) defaults to the current or "
-            + "default book. Send If-Match or version (the opportunity's; stale → 412/409); the amount becomes the lines' sum")
+            + "default book, 0 means none (typed prices only). Send If-Match or version (the opportunity's; stale → 412/409); the amount becomes the lines' sum")
     @PutMapping("/products")
     ResponseEntity<OpportunityProducts> put(@PathVariable long id, @RequestBody LinesRequest request,
                                             @RequestHeader(value = "If-Match", required = false) String ifMatch) {
