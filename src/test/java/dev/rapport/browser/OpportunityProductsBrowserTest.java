@@ -16,15 +16,19 @@ import dev.rapport.sales.ProductInput;
 import dev.rapport.sales.ProductManagement;
 import java.math.BigDecimal;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -63,7 +67,10 @@ class OpportunityProductsBrowserTest extends BrowserTestSupport {
         new Select(waitFor(By.id("line-price-book"))).selectByValue(String.valueOf(book));
         driver.findElement(By.id("price-book-save")).click();
         waitFor(By.cssSelector("#line-price-book option[selected][value='" + book + "']"));
+        var firstChoices = waitFor(By.id("product-choice"));
         waitFor(By.id("product-search")).sendKeys("BR-" + tag);
+        // the search answers after a pause in typing and replaces the choices
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(firstChoices));
         waitFor(By.cssSelector("#product-choice option[value='" + product + "']"));
         new Select(driver.findElement(By.id("product-choice"))).selectByValue(String.valueOf(product));
         type(By.id("line-quantity"), "2");
@@ -82,6 +89,8 @@ class OpportunityProductsBrowserTest extends BrowserTestSupport {
 
         Path dir = Path.of("target/screenshots");
         Files.createDirectories(dir);
+        Files.write(dir.resolve("opportunity-chain.png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        ((JavascriptExecutor) driver).executeScript("document.getElementById('opportunity-products').scrollIntoView()");
         Files.write(dir.resolve("opportunity-products.png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
 
         driver.findElement(By.id("move-stage")).click();
