@@ -143,6 +143,22 @@ class OpportunityLinesApiTest extends ApiTestSupport {
     }
 
     @Test
+    void aQuoteNeedsAPriceBookInTheOpportunitysCurrency() {
+        long p = product("光模块");
+        long o = opportunity("ISK", "0");
+        put(adminToken(), "/api/v1/opportunities/" + o + "/products", "{\"version\":0,\"lines\":[{\"productId\":" + p
+                + ",\"quantity\":1,\"unitPrice\":10}]}", null);
+        var refused = post(adminToken(), "/api/v1/opportunities/" + o + "/quote", "{}");
+        assertThat(refused).hasStatus(400);
+        assertThat(body(refused)).contains("priceBookId").contains("ISK");
+        long isk = book("ISK", p);
+        var q = post(adminToken(), "/api/v1/opportunities/" + o + "/quote", "{}");
+        assertThat(q).as(body(q)).hasStatus(201);
+        assertThat(json(q, "$.currency").toString()).isEqualTo("ISK");
+        assertThat(json(q, "$.priceBookId").toString()).isEqualTo(String.valueOf(isk));
+    }
+
+    @Test
     void aRepWhoCannotSeeTheOpportunityGetsNotFoundAndDeletingItTakesItsLines() {
         long p = product("防火墙");
         long book = book("CNY", p);
