@@ -140,6 +140,12 @@ class OpportunityLinesApiTest extends ApiTestSupport {
         assertThat(json(q, "$.status").toString()).isEqualTo("draft");
         assertThat(json(q, "$.lines.length()").toString()).isEqualTo("2");
         assertThat(json(q, "$.total").toString()).as("855 + 12.50, no tax yet").isEqualTo("867.5");
+
+        long stranger = createCustomer(adminToken(), "{\"name\":\"" + unique("别的客户") + "\"}");
+        var foreign = post(adminToken(), "/api/v1/quotes", "{\"customerId\":" + stranger + ",\"opportunityId\":" + o
+                + ",\"priceBookId\":" + book + ",\"lines\":[{\"productId\":" + p + ",\"quantity\":1}]}");
+        assertThat(foreign).as("a quote cannot claim another customer's opportunity").hasStatus(400);
+        assertThat(body(foreign)).contains("opportunityId");
     }
 
     @Test
