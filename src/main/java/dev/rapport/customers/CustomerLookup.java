@@ -2,6 +2,7 @@ package dev.rapport.customers;
 
 import dev.rapport.customers.domain.CustomerStore;
 import dev.rapport.customers.domain.Normalizer;
+import dev.rapport.customers.query.CustomerQuery;
 import dev.rapport.identity.CurrentUser;
 import dev.rapport.identity.OwnerScope;
 import dev.rapport.identity.UserManagement;
@@ -9,13 +10,15 @@ import dev.rapport.platform.PhoneNumbers;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 
 /**
  * Finds customers by a key written in another system's file (external id, credit code, phone or
  * e-mail), normalized the way stored values are, among the customers the user may see. For other
- * modules' imports (order history): one query per batch of values.
+ * modules' imports (order history): one query per batch of values. Also searches customers by a
+ * typed term for other modules' customer pickers.
  */
 @Service
 public class CustomerLookup {
@@ -37,11 +40,26 @@ public class CustomerLookup {
     private final CustomerStore store;
     private final PhoneNumbers phones;
     private final UserManagement users;
+    private final CustomerQuery query;
 
-    CustomerLookup(CustomerStore store, PhoneNumbers phones, UserManagement users) {
+    CustomerLookup(CustomerStore store, PhoneNumbers phones, UserManagement users, CustomerQuery query) {
         this.store = store;
         this.phones = phones;
         this.users = users;
+        this.query = query;
+    }
+
+    /**
+     * Customers the user may see matching a search term as the search box does (name, pinyin,
+     * initials, phone, e-mail), newest first: for pickers in other modules' forms.
+     */
+    public List<CustomerRef> search(CurrentUser user, String q, int limit) {
+        user.require("customer", "view");
+        if (q == null || q.isBlank()) {
+            return List.of();
+        }
+        return query.list(CustomerFilter.from(Map.of("q", q.trim())), users.scopeOf(user), null, Math.max(1, Math.min(limit, 50)))
+                .items().stream().map(r -> new CustomerRef(r.id(), r.name(), r.ownerId())).toList();
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.rapport.sales;
 import dev.rapport.platform.BulkInsert;
 import dev.rapport.sales.domain.ClosedTotals;
 import dev.rapport.sales.domain.PipelineStore;
+import dev.rapport.sales.domain.OpportunitySearchText;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -26,8 +27,8 @@ public class OpportunityBulkLoad {
     }
 
     private static final List<String> COLUMNS = List.of("name", "customer_id", "pipeline_id", "stage_id", "amount", "currency",
-            "expected_close_date", "owner_id", "loss_reason", "status", "closed_at", "created_by", "version", "created_at",
-            "updated_at");
+            "expected_close_date", "owner_id", "loss_reason", "status", "closed_at", "created_by", "search_text", "version",
+            "created_at", "updated_at");
     private static final List<String> HISTORY_COLUMNS = List.of("opportunity_id", "from_stage_id", "to_stage_id", "amount",
             "currency", "changed_by", "changed_at");
 
@@ -59,7 +60,7 @@ public class OpportunityBulkLoad {
             Instant updated = closed == null ? n.createdAt() : closed;
             rows.add(new Object[] {n.name(), n.customerId(), n.pipelineId(), n.stageId(), n.amount().setScale(2, RoundingMode.HALF_UP),
                     n.currency(), n.expectedCloseDate(), n.ownerId(), stage.kind().equals("lost") ? n.lossReason() : null,
-                    stage.kind(), closed, n.ownerId(), 0L, n.createdAt(), updated});
+                    stage.kind(), closed, n.ownerId(), OpportunitySearchText.of(n.name()), 0L, n.createdAt(), updated});
         }
         List<Long> ids = bulk.insert("opportunities", COLUMNS, rows);
         List<Object[]> history = new ArrayList<>(batch.size());

@@ -34,6 +34,8 @@ import org.springframework.transaction.annotation.Transactional;
  * <li>The stage changes only through {@link #moveToStage}, which records the stage history and
  *     publishes {@link OpportunityWon} or {@link OpportunityLost}.</li>
  * <li>Every change is audited; every write checks the version the user read (stale = 409).</li>
+ * <li>While it has product lines ({@link OpportunityLines}) its amount is the sum of their totals:
+ *     an amount sent with its fields is ignored, and its currency cannot change.</li>
  * <li>When its customer is deleted, its opportunities are deleted with it (audited): they mean
  *     nothing without the customer. When customers are merged, they move to the survivor.</li>
  * </ul>
@@ -106,6 +108,14 @@ public class OpportunityManagement {
             throw new StaleVersionException("opportunity", old.version());
         }
         Fields f = rules.validate(user, input, old);
+        var linesTotal = store.linesTotal(id);
+        if (linesTotal.isPresent()) {
+            // the lines are priced in the opportunity's currency, and their sum is its amount
+            if (!f.currency().equals(old.currency())) {
+                throw new InvalidInputException("currency", "error.opportunity.currencyWithLines");
+            }
+            f = f.withAmount(linesTotal.get());
+        }
         store.update(id, expectedVersion, f, old.status(), old.closedAt(), old.lossReason(), rules.now());
         audit.recordChanges("opportunity", id, "update", user.id(), changes(old, f));
         return details(user, id);

@@ -193,6 +193,7 @@ public class QuoteManagement {
         var errors = new InvalidInputException.Collector();
         CustomerRef customer = parties.customer(user, in.customerId(), errors);
         parties.contact(user, in.contactId(), in.customerId(), errors);
+        parties.opportunity(user, in.opportunityId(), in.customerId(), errors);
         long owner = parties.owner(user, in.ownerId(), errors);
         Long bookId = in.priceBookId() != null ? in.priceBookId() : pricing.products().defaultBookId().orElse(null);
         String currency = "CNY";

@@ -15,18 +15,38 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
-/** The people around a quote, through the customers' and identity's published APIs: customer, contact, owner. */
+/**
+ * The people and the deal around a quote, through the customers' and identity's published APIs:
+ * customer, contact, owner, and the opportunity it belongs to.
+ */
 @Component
 class QuoteParties {
 
     private final CustomerManagement customers;
     private final ContactManagement contacts;
     private final UserManagement users;
+    private final OpportunityManagement opportunities;
 
-    QuoteParties(CustomerManagement customers, ContactManagement contacts, UserManagement users) {
+    QuoteParties(CustomerManagement customers, ContactManagement contacts, UserManagement users, OpportunityManagement opportunities) {
         this.customers = customers;
         this.contacts = contacts;
         this.users = users;
+        this.opportunities = opportunities;
+    }
+
+    /** An opportunity of that customer, visible to the user (a quote linked to another customer's deal is refused). */
+    void opportunity(CurrentUser user, Long id, Long customerId, InvalidInputException.Collector errors) {
+        if (id == null) {
+            return;
+        }
+        try {
+            OpportunityDetails o = opportunities.details(user, id);
+            if (customerId != null && customerId != o.customerId()) {
+                errors.reject("opportunityId", "error.quote.opportunity");
+            }
+        } catch (NotFoundException | org.springframework.security.access.AccessDeniedException e) {
+            errors.reject("opportunityId", "error.quote.opportunity");
+        }
     }
 
     /** The customer if the user may see it; a field error otherwise (never revealing that it exists). */

@@ -8,7 +8,8 @@
  * Reaches customers, contacts and activities only through their published APIs.
  * <p>
  * Owns the tables leads, lead_assignment_rules, lead_web_forms, lead_form_hits; pipelines,
- * pipeline_stages, opportunities, opportunity_stage_history; products, price_books,
+ * pipeline_stages, opportunities, opportunity_stage_history, opportunity_lines,
+ * opportunity_closed_totals; products, price_books,
  * price_book_entries, quotes, quote_lines, approval_requests, sales_settings; sales_orders,
  * sales_order_lines, sales_contracts, sales_instalments, sales_payments, sales_payment_allocations,
  * sales_credit_terms, sales_order_imports, sales_order_import_chunks, sales_order_import_errors;
@@ -17,12 +18,16 @@
  * Publishes {@link dev.rapport.sales.OpportunityWon}, {@link dev.rapport.sales.OpportunityLost},
  * {@link dev.rapport.sales.OpportunityDeleted} and {@link dev.rapport.sales.QuoteAccepted}. An
  * opportunity's decision chain is kept by the customers module's
- * {@link dev.rapport.customers.Stakeholders} under the context {@code opportunity:<id>}. Listens to customer merges and deletions and to owner
- * hand-overs. Implements {@link dev.rapport.activities.LeadAccess} so activities can sit on leads
- * (and restart a pooled lead's follow-up clock), and the customers' SPIs: the lead import type
- * ({@code leads}) of the customers' importer, {@link dev.rapport.customers.OwnerRouting} (the
- * assignment rules route new customers too) and {@link dev.rapport.customers.PooledRecords} (leads
- * sit in the public pools: {@link dev.rapport.sales.LeadPools}, recaptured by the pool job).
+ * {@link dev.rapport.customers.Stakeholders} under the context {@code opportunity:<id>}; its
+ * products are {@link dev.rapport.sales.OpportunityLines}, and a quote can be made from them
+ * ({@link dev.rapport.sales.OpportunityQuotes}). The board's won and lost totals come from the
+ * rollup opportunity_closed_totals (kept by OpportunityStore). Listens to customer merges and
+ * deletions and to owner hand-overs. Implements {@link dev.rapport.activities.LeadAccess} so
+ * activities can sit on leads (and restart a pooled lead's follow-up clock), and the customers'
+ * SPIs: the lead import type ({@code leads}) of the customers' importer,
+ * {@link dev.rapport.customers.OwnerRouting} (the assignment rules route new customers too) and
+ * {@link dev.rapport.customers.PooledRecords} (leads sit in the public pools:
+ * {@link dev.rapport.sales.LeadPools}, recaptured by the pool job).
  * Runs the db-scheduler jobs {@code quote-expiry} (hourly) and {@code order-import} (one per
  * uploaded file). A confirmed order reports the purchase to the customer
  * ({@link dev.rapport.customers.CustomerManagement#recordPurchase}).

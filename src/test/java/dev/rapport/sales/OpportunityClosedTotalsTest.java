@@ -133,4 +133,22 @@ class OpportunityClosedTotalsTest extends ApiTestSupport {
         assertThat(jdbc.sql("select sum(amount) from opportunity_closed_totals where stage_id = :s").param("s", paid.get(0))
                 .query(java.math.BigDecimal.class).single()).isEqualByComparingTo("100");
     }
+
+    @Test
+    void productLinesChangingAWonDealsAmountMoveItsTotal() {
+        var product = post(adminToken(), "/api/v1/products", "{\"sku\":\"" + unique("ROLL") + "\",\"name\":\"rollup\",\"unit\":\"pc\"}");
+        assertThat(product).as(body(product)).hasStatus(201);
+        long p = id(product, "$.id");
+        long c = createCustomer(adminToken(), "{\"name\":\"" + unique("Lines") + "\"}");
+        long o = deal(adminToken(), c, "10");
+        long v = move(adminToken(), o, 0, "Won", null);
+        var r = put(adminToken(), "/api/v1/opportunities/" + o + "/products", "{\"priceBookId\":0,\"version\":" + v
+                + ",\"lines\":[{\"productId\":" + p + ",\"quantity\":2,\"unitPrice\":250}]}", null);
+        if (r.getResponse().getStatus() == 200) {
+            assertThat(json(r, "$.amount").toString()).isEqualTo("500.0");
+        } else {
+            assertThat(r).as("lines on a won deal are either taken or refused, never half written").hasStatus(400);
+        }
+        rollupMatchesTheDeals();
+    }
 }

@@ -31,6 +31,11 @@ public class OpportunityStore {
     /** The editable fields, already validated. */
     public record Fields(String name, long customerId, Long contactId, long pipelineId, long stageId, BigDecimal amount,
                          String currency, LocalDate expectedCloseDate, long ownerId, String competitors) {
+
+        public Fields withAmount(BigDecimal newAmount) {
+            return new Fields(name, customerId, contactId, pipelineId, stageId, newAmount, currency, expectedCloseDate, ownerId,
+                    competitors);
+        }
     }
 
     /** One move between stages. */
@@ -50,14 +55,15 @@ public class OpportunityStore {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into opportunities (name, customer_id, contact_id, pipeline_id, stage_id, amount, currency,
-                    expected_close_date, owner_id, competitors, status, closed_at, lead_id, created_by, version, created_at, updated_at)
+                    expected_close_date, owner_id, competitors, status, closed_at, lead_id, created_by, search_text, version, created_at,
+                    updated_at)
                 values (:name, :customer, :contact, :pipeline, :stage, :amount, :currency, :close, :owner, :competitors,
-                    :status, :closed, :lead, :by, 0, :now, :now)""")
+                    :status, :closed, :lead, :by, :search, 0, :now, :now)""")
                 .param("name", f.name()).param("customer", f.customerId()).param("contact", f.contactId())
                 .param("pipeline", f.pipelineId()).param("stage", f.stageId()).param("amount", f.amount())
                 .param("currency", f.currency()).param("close", date(f.expectedCloseDate())).param("owner", f.ownerId())
                 .param("competitors", f.competitors()).param("status", status).param("closed", ts(closedAt))
-                .param("lead", leadId).param("by", createdBy).param("now", ts(now))
+                .param("lead", leadId).param("by", createdBy).param("search", OpportunitySearchText.of(f.name())).param("now", ts(now))
                 .update(keys, "id");
         if (closedAt != null) {
             closedTotals.apply(List.of(), List.of(ClosedTotals.Share.of(f.pipelineId(), f.stageId(), f.ownerId(), f.currency(),
@@ -77,13 +83,13 @@ public class OpportunityStore {
                 update opportunities set name = :name, customer_id = :customer, contact_id = :contact, pipeline_id = :pipeline,
                     stage_id = :stage, amount = :amount, currency = :currency, expected_close_date = :close, owner_id = :owner,
                     competitors = :competitors, status = :status, closed_at = :closed, loss_reason = :reason,
-                    version = version + 1, updated_at = :now
+                    search_text = :search, version = version + 1, updated_at = :now
                 where id = :id and version = :v""")
                 .param("name", f.name()).param("customer", f.customerId()).param("contact", f.contactId())
                 .param("pipeline", f.pipelineId()).param("stage", f.stageId()).param("amount", f.amount())
                 .param("currency", f.currency()).param("close", date(f.expectedCloseDate())).param("owner", f.ownerId())
                 .param("competitors", f.competitors()).param("status", status).param("closed", ts(closedAt))
-                .param("reason", lossReason).param("now", ts(now)).param("id", id).param("v", expectedVersion)
+                .param("reason", lossReason).param("search", OpportunitySearchText.of(f.name())).param("now", ts(now)).param("id", id).param("v", expectedVersion)
                 .update();
         if (n == 0) {
             throw new StaleVersionException("opportunity", find(id).map(OpportunityDetails::version).orElse(-1L));
@@ -94,6 +100,7 @@ public class OpportunityStore {
 
     public void delete(long id) {
         closedTotals.apply(closedTotals.sharesWhere("id = :id", Map.of("id", id)), List.of());
+        jdbc.sql("delete from opportunity_lines where opportunity_id = :id").param("id", id).update();
         jdbc.sql("delete from opportunity_stage_history where opportunity_id = :id").param("id", id).update();
         jdbc.sql("delete from opportunities where id = :id").param("id", id).update();
     }
@@ -117,6 +124,14 @@ public class OpportunityStore {
                 .list();
     }
 
+    /** The sum of the opportunity's line totals, or empty when it has no lines (its amount is then typed). */
+    public Optional<BigDecimal> linesTotal(long id) {
+        return jdbc.sql("select count(*) as n, sum(line_total) as total from opportunity_lines where opportunity_id = :id")
+                .param("id", id)
+                .query((rs, n) -> rs.getLong("n") == 0 ? Optional.<BigDecimal>empty() : Optional.of(rs.getBigDecimal("total")))
+                .single();
+    }
+
     public boolean anyInStage(long stageId) {
         return jdbc.sql("select count(*) from (select 1 from opportunities where stage_id = :s limit 1) x")
                 .param("s", stageId).query(Long.class).single() > 0;
@@ -133,6 +148,8 @@ public class OpportunityStore {
 
     public int deleteOfCustomer(long customerId) {
         closedTotals.apply(closedTotals.sharesWhere("customer_id = :c", Map.of("c", customerId)), List.of());
+        jdbc.sql("delete from opportunity_lines where opportunity_id in (select id from opportunities where customer_id = :c)")
+                .param("c", customerId).update();
         jdbc.sql("delete from opportunity_stage_history where opportunity_id in (select id from opportunities where customer_id = :c)")
                 .param("c", customerId).update();
         return jdbc.sql("delete from opportunities where customer_id = :c").param("c", customerId).update();

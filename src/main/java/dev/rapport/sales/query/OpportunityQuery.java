@@ -3,6 +3,7 @@ package dev.rapport.sales.query;
 import dev.rapport.identity.OwnerScope;
 import dev.rapport.platform.Cursor;
 import dev.rapport.platform.CursorPage;
+import dev.rapport.platform.ChineseNames;
 import dev.rapport.platform.InvalidInputException;
 import dev.rapport.sales.OpportunityDetails;
 import dev.rapport.sales.OpportunityFilter;
@@ -61,8 +62,7 @@ public class OpportunityQuery {
         add(clauses, params, "o.amount >= :amountMin", "amountMin", f.amountMin());
         add(clauses, params, "o.amount <= :amountMax", "amountMax", f.amountMax());
         if (f.q() != null) {
-            clauses.add("lower(o.name) like :q escape '\\'");
-            params.put("q", "%" + escapeLike(f.q().toLowerCase(java.util.Locale.ROOT)) + "%");
+            clauses.add(search(f.q(), params));
         }
         return new Where(clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses), params);
     }
@@ -191,6 +191,25 @@ public class OpportunityQuery {
             clauses.add(clause);
             params.put(name, value);
         }
+    }
+
+    /**
+     * The name search: a substring of search_text (see OpportunitySearchText) for a term of three or
+     * more characters or any Chinese one, the start of a word for one or two letters. On PostgreSQL
+     * the trigram index on search_text answers it; a two-character Chinese term has no trigram, so
+     * it is found through its pinyin (which has) and then kept only where the characters match.
+     * On H2 it is a scan, fine for the embedded database's size.
+     */
+    static String search(String q, Map<String, Object> params) {
+        String term = q.trim().toLowerCase(java.util.Locale.ROOT).replaceAll("\\s+", " ");
+        String escaped = escapeLike(term);
+        boolean han = ChineseNames.containsHan(term);
+        params.put("q", escaped.length() >= 3 || han ? "%" + escaped + "%" : "% " + escaped + "%");
+        if (!han) {
+            return "o.search_text like :q escape '\\'";
+        }
+        params.put("qpy", "%" + escapeLike(ChineseNames.pinyin(term, false)) + "%");
+        return "o.search_text like :qpy escape '\\' and o.search_text like :q escape '\\'";
     }
 
     static String escapeLike(String s) {

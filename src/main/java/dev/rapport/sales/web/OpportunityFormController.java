@@ -125,6 +125,11 @@ class OpportunityFormController {
         }
         model.addAttribute("customerName", customerName);
         model.addAttribute("contacts", contactList);
+        model.addAttribute("chosenContact", in.contactId());
+        // the picker starts with the chosen customer (from the customer page, or the form sent back)
+        model.addAttribute("chosen", customerName == null ? null : new dev.rapport.customers.CustomerRef(in.customerId(), customerName, null));
+        model.addAttribute("choices", List.of());
+        model.addAttribute("searched", false);
         return "opportunities/form";
     }
 }
