@@ -1,5 +1,6 @@
 package dev.rapport.activities;
 
+import dev.rapport.activities.domain.ActivityDayCountStore;
 import dev.rapport.customers.CustomerManagement;
 import dev.rapport.platform.BulkInsert;
 import java.time.Instant;
@@ -27,10 +28,12 @@ public class ActivityBulkLoad {
 
     private final BulkInsert bulk;
     private final CustomerManagement customers;
+    private final ActivityDayCountStore counts;
 
-    ActivityBulkLoad(BulkInsert bulk, CustomerManagement customers) {
+    ActivityBulkLoad(BulkInsert bulk, CustomerManagement customers, ActivityDayCountStore counts) {
         this.bulk = bulk;
         this.customers = customers;
+        this.counts = counts;
     }
 
     /** Runs a large load into an empty table with its secondary indexes built once at the end. */
@@ -42,7 +45,9 @@ public class ActivityBulkLoad {
     public List<Long> insert(List<NewActivity> batch, Instant now) {
         List<Object[]> rows = new ArrayList<>(batch.size());
         Map<Long, Instant> latest = new HashMap<>();
+        Map<ActivityDayCountStore.Key, Long> perDay = new HashMap<>();
         for (NewActivity a : batch) {
+            perDay.merge(counts.key(a.occurredAt(), a.ownerId(), a.type().key()), 1L, Long::sum);
             if (a.type() != ActivityType.TASK && !a.occurredAt().isAfter(now)) {
                 latest.merge(a.customerId(), a.occurredAt(), (x, y) -> x.isAfter(y) ? x : y);
             }
@@ -62,6 +67,8 @@ public class ActivityBulkLoad {
                     a.doneAt() == null ? 0L : 1L, a.occurredAt()});
         }
         List<Long> ids = bulk.insert("activities", COLUMNS, rows);
+        // the day counts of the performance review, one update (or insert) per day, owner and type of the batch
+        counts.add(perDay);
         // the pool rules' follow-up clock, set for the whole batch in one JDBC batch
         customers.recordFollowUps(latest);
         return ids;
