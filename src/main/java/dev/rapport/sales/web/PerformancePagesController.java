@@ -76,6 +76,7 @@ class PerformancePagesController {
         model.addAttribute("sortUrls", sortUrls);
         model.addAttribute("exportUrl", url(p, report, report.sort(), report.dir()).replace("/performance?", "/api/v1/performance/export?"));
         model.addAttribute("chart", chart(report));
+        model.addAttribute("chartRows", CHART_ROWS);
         return "sales/performance";
     }
 
