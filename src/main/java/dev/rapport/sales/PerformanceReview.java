@@ -121,7 +121,7 @@ public class PerformanceReview {
             PerformanceTally t = of.apply(c.ownerId());
             if ("won".equals(c.status())) {
                 t.wonCount += c.count();
-                t.cycleSeconds = t.cycleSeconds.add(c.cycleSeconds());
+                t.cycleSeconds = t.cycleSeconds.add(c.cycleSeconds() == null ? BigDecimal.ZERO : c.cycleSeconds());
                 t.wonByCurrency.merge(c.currency(), c.amount(), BigDecimal::add);
             } else {
                 t.lostCount += c.count();

@@ -44,10 +44,11 @@ public class PerformanceQuery {
     }
 
     public List<Closed> closed(Instant from, Instant to, Collection<Long> owners) {
-        // epoch seconds work alike on H2 and PostgreSQL, where subtracting timestamps does not
+        // epoch seconds work alike on H2 and PostgreSQL, where subtracting timestamps does not; only
+        // won deals have a cycle, and the arithmetic is most of the query's time, so lost ones skip it
         var spec = jdbc.sql("""
                 select owner_id, status, currency, count(*) as n, sum(amount) as total,
-                       sum(extract(epoch from closed_at) - extract(epoch from created_at)) as cycle
+                       sum(case when status = 'won' then extract(epoch from closed_at) - extract(epoch from created_at) end) as cycle
                 from opportunities
                 where status in ('won', 'lost') and closed_at >= :from and closed_at < :to""" + scoped(owners) + """
 
