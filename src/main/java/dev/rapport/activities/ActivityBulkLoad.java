@@ -1,5 +1,6 @@
 package dev.rapport.activities;
 
+import dev.rapport.activities.domain.ActivityDayCountStore;
 import dev.rapport.customers.CustomerManagement;
 import dev.rapport.platform.BulkInsert;
 import java.time.Instant;
@@ -7,7 +8,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Loads many activities that a trusted program produced (demo data, benchmarks) with COPY or JDBC
@@ -27,22 +30,43 @@ public class ActivityBulkLoad {
 
     private final BulkInsert bulk;
     private final CustomerManagement customers;
+    private final ActivityDayCountStore counts;
+    private final TransactionTemplate tx;
+    /** Loads running under {@link #withIndexesDeferred}; their batches leave the day counts to its end. */
+    private final AtomicInteger deferredLoads = new AtomicInteger();
 
-    ActivityBulkLoad(BulkInsert bulk, CustomerManagement customers) {
+    ActivityBulkLoad(BulkInsert bulk, CustomerManagement customers, ActivityDayCountStore counts, TransactionTemplate tx) {
         this.bulk = bulk;
         this.customers = customers;
+        this.counts = counts;
+        this.tx = tx;
     }
 
-    /** Runs a large load into an empty table with its secondary indexes built once at the end. */
+    /**
+     * Runs a large load into an empty table with its secondary indexes built once at the end, and
+     * the day counts too: parallel loaders adding to the same day counts batch by batch would wait
+     * on each other's row locks (and fall back to one row at a time on every clash).
+     */
     public void withIndexesDeferred(Runnable work) {
-        bulk.withIndexesDeferred(List.of("activities"), work);
+        deferredLoads.incrementAndGet();
+        try {
+            bulk.withIndexesDeferred(List.of("activities"), work);
+        } finally {
+            deferredLoads.decrementAndGet();
+            tx.executeWithoutResult(s -> counts.rebuild());
+        }
     }
 
     /** Call inside a transaction. {@code now} decides whether a reminder already went out. */
     public List<Long> insert(List<NewActivity> batch, Instant now) {
         List<Object[]> rows = new ArrayList<>(batch.size());
         Map<Long, Instant> latest = new HashMap<>();
+        Map<ActivityDayCountStore.Key, Long> perDay = new HashMap<>();
+        boolean counting = deferredLoads.get() == 0;
         for (NewActivity a : batch) {
+            if (counting) {
+                perDay.merge(counts.key(a.occurredAt(), a.ownerId(), a.type().key()), 1L, Long::sum);
+            }
             if (a.type() != ActivityType.TASK && !a.occurredAt().isAfter(now)) {
                 latest.merge(a.customerId(), a.occurredAt(), (x, y) -> x.isAfter(y) ? x : y);
             }
@@ -62,6 +86,8 @@ public class ActivityBulkLoad {
                     a.doneAt() == null ? 0L : 1L, a.occurredAt()});
         }
         List<Long> ids = bulk.insert("activities", COLUMNS, rows);
+        // the day counts of the performance review, one update (or insert) per day, owner and type of the batch
+        counts.add(perDay);
         // the pool rules' follow-up clock, set for the whole batch in one JDBC batch
         customers.recordFollowUps(latest);
         return ids;

@@ -12,10 +12,11 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code java -jar rapport.jar demo-data [--customers N] [--opportunities M] [--open-opportunities K] [--orders O] [--seed S]}:
+ * {@code java -jar rapport.jar demo-data [--customers N] [--opportunities M] [--open-opportunities K] [--orders O] [--reps R] [--seed S]}:
  * loads N (default 10,000) demo customers with contacts and activities, M (default N / 10)
  * opportunities of which about K (default 60%, at most 10,000) are open in the default pipeline,
  * then O (default 0) orders of 1–5 lines over the stored customers, into the configured database
+ * (with R sales reps, default the 22 of the fixed demo staff; more are added in numbered teams)
  * and prints how to sign in. Other commands share the "cli" profile, so this one acts only on its
  * own name.
  */
@@ -46,7 +47,8 @@ class DemoDataCommand implements ApplicationRunner {
         int openDeals = Integer.parseInt(option(args, "open-opportunities", String.valueOf(DemoOpportunities.defaultOpen(deals))));
         long start = System.nanoTime();
         ProgressBar bar = new ProgressBar("customers", count);
-        DemoDataLoader.Result result = loader.load(count, deals, openDeals, seed, bar::step);
+        int reps = Integer.parseInt(option(args, "reps", String.valueOf(DemoStaff.BASE_REPS)));
+        DemoDataLoader.Result result = loader.load(count, deals, openDeals, reps, seed, bar::step);
         bar.finish();
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         System.out.printf("Loaded %,d customers, %,d contacts, %,d activities and %,d opportunities in %d:%02d (%,.0f customers/s)%n",

@@ -62,7 +62,12 @@ class DemoDataLoader {
 
     /** Also loads {@code deals} opportunities over the customers, about {@code openDeals} of them open. */
     Result load(int count, int deals, int openDeals, long seed, LongConsumer progress) {
-        StaffPlan plan = staff.create();
+        return load(count, deals, openDeals, DemoStaff.BASE_REPS, seed, progress);
+    }
+
+    /** Also makes the company at least {@code reps} sales reps strong; customers are spread over all of them. */
+    Result load(int count, int deals, int openDeals, int reps, long seed, LongConsumer progress) {
+        StaffPlan plan = staff.create(reps);
         DemoOpportunities.Plan dealPlan = opportunities.plan(count, deals, openDeals);
         if (count >= DEFER_INDEXES_FROM && !customers.hasCustomers()) {
             Result[] result = new Result[1];

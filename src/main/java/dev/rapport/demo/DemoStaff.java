@@ -40,8 +40,24 @@ class DemoStaff {
         this.staff = staff;
     }
 
-    @SuppressWarnings("unchecked")
+    /** The fixed staff: four regional managers and their reps. */
+    static final int BASE_REPS = 22;
+    /** Reps added beyond the fixed staff go into teams of this size. */
+    private static final int TEAM_SIZE = 10;
+    private static final String SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾萧田董潘袁蔡蒋余于杜叶程苏魏吕丁任沈姚卢";
+    private static final String GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红建文辉力宇浩晨欣怡佳琪涵轩婷远鹏博俊";
+
     StaffPlan create() {
+        return create(BASE_REPS);
+    }
+
+    /**
+     * The demo company with at least {@code repCount} sales reps: beyond the fixed staff, reps
+     * rep023@…, rep024@… are added to numbered teams of ten spread over the regions (for
+     * benchmarks that need a company of hundreds of reps).
+     */
+    @SuppressWarnings("unchecked")
+    StaffPlan create(int repCount) {
         String hash = staff.hashPassword(PASSWORD);
         Map<String, List<Long>> reps = new LinkedHashMap<>();
         Map<String, Long> managers = new LinkedHashMap<>();
@@ -63,6 +79,17 @@ class DemoStaff {
                 }
             }
             reps.put(region.getKey(), regionReps);
+        }
+        List<String> regions = new ArrayList<>(REGIONS.keySet());
+        for (int i = BASE_REPS; i < repCount; i++) {
+            String region = regions.get((i / TEAM_SIZE) % regions.size());
+            long regionDept = staff.department(1L, region);
+            long teamDept = staff.department(regionDept, region + " " + (i / TEAM_SIZE + 1));
+            String name = SURNAMES.charAt(i % SURNAMES.length()) + "" + GIVEN.charAt((i / SURNAMES.length()) % GIVEN.length())
+                    + GIVEN.charAt((i * 7) % GIVEN.length());
+            String email = String.format(Locale.ROOT, "rep%03d%s", i + 1, DOMAIN);
+            reps.get(region).add(staff.user(email, name, hash, "sales-rep", teamDept, managers.get(region)));
+            emails.add(email);
         }
         long service = staff.department(1L, "客户服务部");
         staff.user(email("马丽"), "马丽", hash, "service-agent", service, null);

@@ -4,7 +4,8 @@
  * quotes (报价单) with approvals (审批), PDF and e-mail, orders and contracts (订单, 合同; both also from an
  * accepted quote), payment plans editable after payments
  * and payments (回款), receivables and credit terms with a risk flag, order history import, sales
- * targets (销售目标) with their attainment, and the forecast (销售预测).
+ * targets (销售目标) with their attainment, the forecast (销售预测) and the performance review (业绩考核,
+ * {@link dev.rapport.sales.PerformanceReview}, activities counted through {@link dev.rapport.activities.ActivityCounts}).
  * Reaches customers, contacts and activities only through their published APIs.
  * <p>
  * Owns the tables leads, lead_assignment_rules, lead_web_forms, lead_form_hits; pipelines,

@@ -25,10 +25,46 @@ public class ActivityStore {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    private final ActivityDayCountStore counts;
 
-    public ActivityStore(JdbcClient jdbc, JdbcTemplate template) {
+    public ActivityStore(JdbcClient jdbc, JdbcTemplate template, ActivityDayCountStore counts) {
         this.jdbc = jdbc;
         this.template = template;
+        this.counts = counts;
+    }
+
+    /** What a row counts for in activity_day_counts. */
+    private record Counted(long id, long ownerId, String type, Instant occurredAt) {
+    }
+
+    /** Locks the rows it reads, so the counts taken away are those of the rows then changed. */
+    private List<Counted> counted(String where, String name, Object value) {
+        return jdbc.sql("select id, owner_id, type, occurred_at from activities where " + where + " for update").param(name, value)
+                .query((rs, n) -> new Counted(rs.getLong("id"), rs.getLong("owner_id"), rs.getString("type"),
+                        inst(rs.getTimestamp("occurred_at")))).list();
+    }
+
+    /** Takes the rows away from the counts of {@code from} owners and, unless {@code toOwner} is null, adds them to it. */
+    private void recount(List<Counted> rows, Long toOwner) {
+        Map<ActivityDayCountStore.Key, Long> deltas = new java.util.HashMap<>();
+        for (Counted c : rows) {
+            deltas.merge(counts.key(c.occurredAt(), c.ownerId(), c.type()), -1L, Long::sum);
+            if (toOwner != null) {
+                deltas.merge(counts.key(c.occurredAt(), toOwner, c.type()), 1L, Long::sum);
+            }
+        }
+        counts.add(deltas);
+    }
+
+    /** Runs the statement for the ids in slices of 1,000 (IN lists stay short); returns the rows changed. */
+    private int byIds(String sql, List<Counted> rows, Map<String, Object> params) {
+        int changed = 0;
+        for (int i = 0; i < rows.size(); i += 1000) {
+            var spec = jdbc.sql(sql).params(params)
+                    .param("ids", rows.subList(i, Math.min(rows.size(), i + 1000)).stream().map(Counted::id).toList());
+            changed += spec.update();
+        }
+        return changed;
     }
 
     /** Exactly one of customerId and leadId is given: an activity belongs to a customer or to an unconverted lead. */
@@ -43,6 +79,7 @@ public class ActivityStore {
                 .param("occurred", ts(occurredAt)).param("due", ts(dueAt)).param("remind", ts(remindAt))
                 .param("owner", ownerId).param("by", createdBy).param("now", ts(now))
                 .update(keys, "id");
+        counts.add(counts.key(occurredAt, ownerId, type), 1);
         return keys.getKey().longValue();
     }
 
@@ -145,15 +182,22 @@ public class ActivityStore {
     }
 
     public void delete(long id) {
-        jdbc.sql("delete from activities where id = :id").param("id", id).update();
+        List<Counted> rows = counted("id = :id", "id", id);
+        if (!rows.isEmpty() && jdbc.sql("delete from activities where id = :id").param("id", id).update() == 1) {
+            recount(rows, null);
+        }
     }
 
     public int moveCustomer(Collection<Long> from, long to) {
         return jdbc.sql("update activities set customer_id = :to where customer_id in (:from)").param("to", to).param("from", from).update();
     }
 
+    /** Deletes the customer's activities, those it had when this started (they are locked first). */
     public int deleteOfCustomer(long customerId) {
-        return jdbc.sql("delete from activities where customer_id = :c").param("c", customerId).update();
+        List<Counted> rows = counted("customer_id = :c", "c", customerId);
+        int n = byIds("delete from activities where id in (:ids)", rows, Map.of());
+        recount(rows, null);
+        return n;
     }
 
     public List<Long> openTaskIds(long ownerId) {
@@ -162,8 +206,10 @@ public class ActivityStore {
     }
 
     public int reassignOpenTasks(long from, long to) {
-        return jdbc.sql("update activities set owner_id = :to, version = version + 1 where owner_id = :from and type = 'task' and done_at is null")
-                .param("to", to).param("from", from).update();
+        List<Counted> rows = counted("owner_id = :o and type = 'task' and done_at is null", "o", from);
+        int n = byIds("update activities set owner_id = :to, version = version + 1 where id in (:ids)", rows, Map.of("to", to));
+        recount(rows, to);
+        return n;
     }
 
     public Map<String, Long> countsByType(long customerId) {

@@ -48,6 +48,12 @@ class WebResourcesConfig {
         String sortableSrc() {
             return webjars.path("sortablejs", "Sortable.min.js");
         }
+
+        /** Chart.js, for the pages with charts (the performance review). */
+        @ModelAttribute("chartSrc")
+        String chartSrc() {
+            return webjars.path("chart.js", "dist/chart.umd.min.js");
+        }
     }
 
     @Component
