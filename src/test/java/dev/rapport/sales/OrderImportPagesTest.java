@@ -49,10 +49,11 @@ class OrderImportPagesTest extends ApiTestSupport {
         var refused = mvc.post().uri("/order-imports/" + id + "/start?lang=en").with(user(ADMIN)).with(csrf())
                 .param("matchOn", "EXTERNAL_ID").param("col.0", "").param("col.1", "orderNumber").param("col.2", "orderDate")
                 .param("col.3", "total").exchange();
-        assertThat(body(refused)).contains("data-field=\"mapping\"").contains("order-mapping-form");
+        assertThat(body(refused)).contains("data-field=\"mapping\"").contains("order-mapping-form")
+                .contains("needs a column for Customer (match key)");
         var twice = mvc.post().uri("/order-imports/" + id + "/start?lang=en").with(user(ADMIN)).with(csrf())
                 .param("col.0", "customerKey").param("col.1", "orderNumber").param("col.2", "orderNumber").param("col.3", "total").exchange();
-        assertThat(body(twice)).contains("orderNumber").contains("data-field=\"mapping\"");
+        assertThat(body(twice)).contains("gives the field Order number to two columns").contains("data-field=\"mapping\"");
 
         var started = mvc.post().uri("/order-imports/" + id + "/start").with(user(ADMIN)).with(csrf())
                 .param("matchOn", "EXTERNAL_ID").param("col.0", "customerKey").param("col.1", "orderNumber").param("col.2", "orderDate")

@@ -140,11 +140,11 @@ public class OrderImportManagement {
                 changes == null ? Map.of() : changes, p.headers());
         for (String required : List.of("customerKey", "orderNumber", "orderDate")) {
             if (!mapping.containsKey(required)) {
-                errors.reject("mapping", "error.orderImport.unmapped", required);
+                errors.reject("mapping", "error.orderImport.unmapped", fieldName(required));
             }
         }
         if (!mapping.containsKey("total") && !(mapping.containsKey("quantity") && mapping.containsKey("unitPrice"))) {
-            errors.reject("mapping", "error.orderImport.unmapped", "total");
+            errors.reject("mapping", "error.orderImport.unmapped", fieldName("total"));
         }
         errors.throwIfAny();
         store.setMapping(id, OrderImportMapping.format(mapping), key.name());
@@ -195,5 +195,10 @@ public class OrderImportManagement {
             }
         }
         return CustomerLookup.Key.EXTERNAL_ID.name();
+    }
+
+    /** A field's translated name as a message argument (the error names the field as the mapping page shows it). */
+    public static org.springframework.context.MessageSourceResolvable fieldName(String field) {
+        return new org.springframework.context.support.DefaultMessageSourceResolvable(new String[] {"orderImport.field." + field}, field);
     }
 }

@@ -121,7 +121,7 @@ class OrderImportPagesController {
             if (!preview.fields().contains(f)) {
                 errors.reject("mapping", "error.orderImport.field", f);
             } else if (!out.get(f).isEmpty()) {
-                errors.reject("mapping", "error.orderImport.twice", f);
+                errors.reject("mapping", "error.orderImport.twice", OrderImportManagement.fieldName(f));
             } else {
                 out.put(f, preview.headers().get(i));
             }
