@@ -87,4 +87,37 @@ class PoolPagesTest extends ApiTestSupport {
         assertThat(post(token(email, "password-123"), "/api/v1/pools/" + pool + "/claim", "{\"customerIds\":[" + c + "]}")).hasStatusOk();
         assertThat(body(mvc.get().uri("/pools/due?lang=en").with(user(email)).exchange())).contains(name, "Due back");
     }
+
+    @Test
+    void aManagerAssignsSelectedPoolCustomersFromThePoolPageAndARepSeesNoAssignControl() {
+        long dept = createDepartment(unique("华东"), 1);
+        String manager = unique("mgr") + "@test.local";
+        long managerId = createUser(manager, "sales-manager", dept, null);
+        String rep = unique("rep") + "@test.local";
+        long repId = createUser(rep, "sales-rep", dept, managerId);
+        long pool = pool(unique("华东公海"), dept);
+        long a = inPool(pool, unique("分配甲"));
+        long b = inPool(pool, unique("分配乙"));
+
+        String page = body(mvc.get().uri("/pools?lang=en&pool=" + pool).with(user(manager)).exchange());
+        assertThat(page).contains("id=\"assign-selected\"", "Assign selected").contains("value=\"" + repId + "\"");
+        assertThat(body(mvc.get().uri("/pools?lang=zh-CN&pool=" + pool).with(user(manager)).exchange())).contains("分配所选");
+        assertThat(body(mvc.get().uri("/pools?lang=en&pool=" + pool).with(user(rep)).exchange())).doesNotContain("assign-selected");
+
+        var none = mvc.post().uri("/pools/" + pool + "/assign").param("ids", String.valueOf(a)).with(user(manager)).with(csrf()).exchange();
+        assertThat(none).hasStatus3xxRedirection();
+        Object stillUnowned = json(get(adminToken(), "/api/v1/customers/" + a), "$.ownerId");
+        assertThat(stillUnowned).as("no owner chosen: nothing assigned").isNull();
+
+        var assigned = mvc.post().uri("/pools/" + pool + "/assign?lang=en").param("ids", String.valueOf(a)).param("ids", String.valueOf(b))
+                .param("ownerId", String.valueOf(repId)).with(user(manager)).with(csrf()).exchange();
+        assertThat(assigned).hasStatus3xxRedirection();
+        assertThat((Object) assigned.getMvcResult().getFlashMap().get("flash")).isEqualTo("Assigned 2 of 2");
+        assertThat(((Number) json(get(adminToken(), "/api/v1/customers/" + a), "$.ownerId")).longValue()).isEqualTo(repId);
+        assertThat(((Number) json(get(adminToken(), "/api/v1/customers/" + b), "$.ownerId")).longValue()).isEqualTo(repId);
+
+        var byRep = mvc.post().uri("/pools/" + pool + "/assign").param("ids", String.valueOf(a)).param("ownerId", String.valueOf(repId))
+                .with(user(rep)).with(csrf()).exchange();
+        assertThat(byRep).hasStatus(403);
+    }
 }

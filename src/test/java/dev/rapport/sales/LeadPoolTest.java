@@ -239,4 +239,24 @@ class LeadPoolTest extends ApiTestSupport {
         return jdbc.sql("select count(*) from notifications where user_id = :u and kind = 'pool.warning'").param("u", userId)
                 .query(Long.class).single();
     }
+
+    @Test
+    void anAdministratorAssignsSelectedPoolLeadsFromThePoolPage() {
+        Team east = team();
+        long pool = pool("{\"name\":\"" + unique("页面分配") + "\"}");
+        long a = inPool(pool);
+        String page = body(mvc.get().uri("/pools/" + pool + "/leads?lang=en").header("HX-Request", "true")
+                .with(user(ADMIN)).exchange());
+        assertThat(page).contains("id=\"assign-selected-leads\"", "Assign selected").contains("value=\"" + east.repId() + "\"");
+        String repPage = body(mvc.get().uri("/pools/" + pool + "/leads?lang=en").header("HX-Request", "true")
+                .with(user(east.repEmail())).exchange());
+        assertThat(repPage).doesNotContain("assign-selected-leads");
+        var assigned = mvc.post().uri("/pools/" + pool + "/leads/assign?lang=en").param("ids", String.valueOf(a))
+                .param("ownerId", String.valueOf(east.repId()))
+                .with(user(ADMIN))
+                .with(csrf()).exchange();
+        assertThat(assigned).hasStatus3xxRedirection();
+        assertThat((Object) assigned.getMvcResult().getFlashMap().get("flash")).isEqualTo("Assigned 1 of 1");
+        assertThat(owner(a)).isEqualTo(east.repId());
+    }
 }

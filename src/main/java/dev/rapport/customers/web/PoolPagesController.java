@@ -79,6 +79,9 @@ class PoolPagesController {
             model.addAttribute("capped", n > CustomerQuery.COUNT_CAP);
         }
         model.addAttribute("statuses", dev.rapport.customers.CustomerStatus.values());
+        boolean canAssign = me.can("customer", "edit") && me.scope() != dev.rapport.identity.DataScope.OWN;
+        model.addAttribute("canAssign", canAssign);
+        model.addAttribute("assignees", canAssign ? page.users().assignableOwners(me) : List.of());
         return "pools/list";
     }
 
@@ -99,6 +102,29 @@ class PoolPagesController {
             redirect.addFlashAttribute("flash", page.errorText(e));
         } catch (PoolCapReachedException e) {
             redirect.addFlashAttribute("flash", page.msg("pool.error.cap", e.cap(), e.poolName()));
+        }
+        return "redirect:/pools?pool=" + id;
+    }
+
+    /** A manager gives the selected pool customers to one of the people in their scope (分配). */
+    @PostMapping("/pools/{id}/assign")
+    String assign(@PathVariable long id, @RequestParam(required = false) List<Long> ids,
+                  @RequestParam(required = false) Long ownerId, RedirectAttributes redirect) {
+        CurrentUser me = page.me();
+        try {
+            if (ids == null || ids.isEmpty()) {
+                throw new InvalidInputException("ids", "error.bulk.none");
+            }
+            if (ownerId == null) {
+                throw new InvalidInputException("ownerId", "error.required");
+            }
+            List<PoolMoves.Outcome> results = moves.assign(me, id, ids, ownerId);
+            long done = results.stream().filter(r -> r.result().equals("assigned")).count();
+            redirect.addFlashAttribute("flash", page.msg("pool.assignResults", done, results.size()));
+            redirect.addFlashAttribute("results", new java.util.ArrayList<>(results.stream()
+                    .map(r -> "#" + r.customerId() + ": " + page.msg("pool.result." + r.result())).toList()));
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("flash", page.errorText(e));
         }
         return "redirect:/pools?pool=" + id;
     }

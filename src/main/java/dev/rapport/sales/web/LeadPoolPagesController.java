@@ -61,6 +61,9 @@ class LeadPoolPagesController {
         model.addAttribute("pool", pool);
         model.addAttribute("canView", canView);
         model.addAttribute("canClaim", me.can("lead", "edit"));
+        boolean canAssign = me.can("lead", "edit") && me.scope() != dev.rapport.identity.DataScope.OWN;
+        model.addAttribute("canAssign", canAssign);
+        model.addAttribute("assignees", canAssign ? users.assignableOwners(me) : List.of());
         model.addAttribute("leadRows", rows);
         model.addAttribute("held", leadPools.heldFrom(me, id));
         model.addAttribute("nextUrl", next == null ? null : "/pools/" + id + "/leads?before=" + next);
@@ -92,6 +95,29 @@ class LeadPoolPagesController {
             redirect.addFlashAttribute("flash", capMessage(e));
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("flash", messages.getMessage("lead.pool.noneSelected", null, LocaleContextHolder.getLocale()));
+        }
+        return "redirect:/pools?pool=" + id;
+    }
+
+    /** A manager gives the selected pool leads to one of the people in their scope (分配). */
+    @PostMapping("/pools/{id}/leads/assign")
+    String assign(@PathVariable long id, @RequestParam(required = false) List<Long> ids, @RequestParam(required = false) Long ownerId,
+                  RedirectAttributes redirect) {
+        java.util.Locale locale = LocaleContextHolder.getLocale();
+        if (ids == null || ids.isEmpty()) {
+            redirect.addFlashAttribute("flash", messages.getMessage("lead.pool.noneSelected", null, locale));
+        } else if (ownerId == null) {
+            redirect.addFlashAttribute("flash", messages.getMessage("field.owner", null, locale) + ": "
+                    + messages.getMessage("error.required", null, locale));
+        } else {
+            try {
+                List<LeadPools.Outcome> results = leadPools.assign(users.current(), id, ids, ownerId);
+                long done = results.stream().filter(r -> r.result().equals("assigned")).count();
+                redirect.addFlashAttribute("flash", messages.getMessage("pool.assignResults", new Object[] {done, results.size()}, locale));
+            } catch (InvalidInputException e) {
+                redirect.addFlashAttribute("flash", messages.getMessage("field.owner", null, locale) + ": "
+                        + messages.getMessage("error.owner.invalid", null, locale));
+            }
         }
         return "redirect:/pools?pool=" + id;
     }
