@@ -15,7 +15,6 @@ import dev.rapport.platform.StaleVersionException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.springframework.stereotype.Service;
@@ -44,7 +43,7 @@ public class PoolMoves {
     public record Outcome(long customerId, String result) {
     }
 
-    public static final int MAX_BULK = 500;
+    public static final int MAX_BULK = PoolMoveRules.MAX_BULK;
 
     private final PoolStore store;
     private final CustomerStore customers;
@@ -189,42 +188,19 @@ public class PoolMoves {
 
     private void record(List<Long> ids, String action, long actorId, Long oldOwner, Long newOwner, Long oldPool, Long newPool,
                         String reason) {
-        for (Long id : ids) {
-            List<AuditLog.Change> changes = new ArrayList<>();
-            changes.add(new AuditLog.Change("owner_id", oldOwner, newOwner));
-            changes.add(new AuditLog.Change("pool_id", oldPool, newPool));
-            if (reason != null) {
-                changes.add(new AuditLog.Change("reason", null, reason));
-            }
-            audit.recordChanges("customer", id, action, actorId, changes);
-        }
+        PoolMoveRules.record(audit, "customer", ids, action, actorId, oldOwner, newOwner, oldPool, newPool, reason);
     }
 
     private static List<Outcome> outcomes(List<Long> ids, List<Long> done, String doneResult, List<Long> free, List<Long> taken) {
-        Set<Long> doneSet = new HashSet<>(done);
-        Set<Long> freeSet = new HashSet<>(free);
-        Set<Long> takenSet = new HashSet<>(taken);
-        return ids.stream().map(id -> new Outcome(id, doneSet.contains(id) ? doneResult
-                : freeSet.contains(id) ? "capReached" : takenSet.contains(id) ? "taken" : "notFound")).toList();
+        return PoolMoveRules.results(ids, done, doneResult, free, taken).entrySet().stream()
+                .map(e -> new Outcome(e.getKey(), e.getValue())).toList();
     }
 
     private static String validReason(String reason) {
-        if (reason == null || reason.isBlank()) {
-            throw new InvalidInputException("reason", "error.required");
-        }
-        if (reason.length() > 500) {
-            throw new InvalidInputException("reason", "error.tooLong", 500);
-        }
-        return reason.trim();
+        return PoolMoveRules.validReason(reason);
     }
 
     private static List<Long> distinct(List<Long> ids) {
-        if (ids == null || ids.isEmpty()) {
-            throw new InvalidInputException("customerIds", "error.required");
-        }
-        if (ids.size() > MAX_BULK) {
-            throw new InvalidInputException("customerIds", "error.bulk.tooMany", MAX_BULK);
-        }
-        return List.copyOf(new LinkedHashSet<>(ids));
+        return PoolMoveRules.distinct(ids, "customerIds");
     }
 }

@@ -1,5 +1,6 @@
 package dev.rapport.sales;
 
+import dev.rapport.customers.PoolMoveRules;
 import dev.rapport.customers.Pool;
 import dev.rapport.customers.PoolCapReachedException;
 import dev.rapport.customers.Pools;
@@ -16,10 +17,7 @@ import dev.rapport.sales.domain.LeadPoolStore;
 import dev.rapport.sales.domain.LeadStore;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,7 +46,7 @@ public class LeadPools {
     public record Outcome(long leadId, String result) {
     }
 
-    public static final int MAX_BULK = 500;
+    public static final int MAX_BULK = PoolMoveRules.MAX_BULK;
 
     private final LeadPoolStore store;
     private final LeadStore leads;
@@ -205,42 +203,19 @@ public class LeadPools {
 
     private void record(List<Long> ids, String action, long actorId, Long oldOwner, Long newOwner, Long oldPool, Long newPool,
                         String reason) {
-        for (Long id : ids) {
-            List<AuditLog.Change> changes = new ArrayList<>();
-            changes.add(new AuditLog.Change("owner_id", oldOwner, newOwner));
-            changes.add(new AuditLog.Change("pool_id", oldPool, newPool));
-            if (reason != null) {
-                changes.add(new AuditLog.Change("reason", null, reason));
-            }
-            audit.recordChanges("lead", id, action, actorId, changes);
-        }
+        PoolMoveRules.record(audit, "lead", ids, action, actorId, oldOwner, newOwner, oldPool, newPool, reason);
     }
 
     private static List<Outcome> outcomes(List<Long> ids, List<Long> done, String doneResult, List<Long> free, List<Long> taken) {
-        Set<Long> doneSet = new HashSet<>(done);
-        Set<Long> freeSet = new HashSet<>(free);
-        Set<Long> takenSet = new HashSet<>(taken);
-        return ids.stream().map(id -> new Outcome(id, doneSet.contains(id) ? doneResult
-                : freeSet.contains(id) ? "capReached" : takenSet.contains(id) ? "taken" : "notFound")).toList();
+        return PoolMoveRules.results(ids, done, doneResult, free, taken).entrySet().stream()
+                .map(e -> new Outcome(e.getKey(), e.getValue())).toList();
     }
 
     private static String validReason(String reason) {
-        if (reason == null || reason.isBlank()) {
-            throw new InvalidInputException("reason", "error.required");
-        }
-        if (reason.length() > 500) {
-            throw new InvalidInputException("reason", "error.tooLong", 500);
-        }
-        return reason.trim();
+        return PoolMoveRules.validReason(reason);
     }
 
     private static List<Long> distinct(List<Long> ids) {
-        if (ids == null || ids.isEmpty()) {
-            throw new InvalidInputException("leadIds", "error.required");
-        }
-        if (ids.size() > MAX_BULK) {
-            throw new InvalidInputException("leadIds", "error.bulk.tooMany", MAX_BULK);
-        }
-        return List.copyOf(new LinkedHashSet<>(ids));
+        return PoolMoveRules.distinct(ids, "leadIds");
     }
 }
