@@ -17,20 +17,8 @@ REQUESTS=${REQUESTS:-400}
 PORT=${PORT:-18084}
 JAR=${JAR:-target/rapport.jar}
 OUT=${OUT:-bench/out}
-BASE="http://127.0.0.1:$PORT"
-mkdir -p "$OUT"
-[ -f "$JAR" ] || ./mvnw -q -B package -DskipTests
-export RAPPORT_DEMO_DATA=false RAPPORT_ADMIN_EMAIL=admin@bench.local RAPPORT_ADMIN_PASSWORD=bench-admin-password
-if [ -n "${DB:-}" ]; then
-  export PGHOST=${PGHOST:-127.0.0.1} PGUSER=${PGUSER:-postgres}
-  [ -n "${SKIP_LOAD:-}" ] || { dropdb --if-exists "$DB" && createdb "$DB"; }
-  export RAPPORT_DB_URL="jdbc:postgresql://$PGHOST:5432/$DB" RAPPORT_DB_USER=$PGUSER
-else
-  unset PGHOST || true
-  [ -n "${SKIP_LOAD:-}" ] || rm -rf "$OUT/kanban-h2"
-  export RAPPORT_DATA_DIR=$PWD/$OUT/kanban-h2
-fi
-bash bench/machine.sh
+source bench/lib.sh
+bench_setup kanban
 
 if [ -z "${SKIP_LOAD:-}" ]; then
   echo "loading $CUSTOMERS customers and $TOTAL opportunities (about $OPEN open)"
@@ -41,15 +29,9 @@ fi
 # them the board's totals cannot be answered from the index alone
 [ -z "${DB:-}" ] || psql -q -d "$DB" -c "vacuum analyze opportunities"
 
-SERVER_PORT=$PORT java -Xmx512m -jar "$JAR" > "$OUT/kanban-server.log" 2>&1 &
-SERVER=$!
-trap 'kill $SERVER 2>/dev/null || true' EXIT
-for _ in $(seq 1 300); do curl -sf "$BASE/actuator/health" > /dev/null && break; sleep 1; done
+bench_start kanban
 
-token() {
-  curl -sf -X POST "$BASE/api/v1/auth/tokens" -H 'Content-Type: application/json' \
-    -d "{\"email\":\"$1\",\"password\":\"$2\"}" | sed -E 's/.*"token":"([^"]+)".*/\1/'
-}
+token() { bench_token "$@"; }
 ADMIN=$(token "$RAPPORT_ADMIN_EMAIL" "$RAPPORT_ADMIN_PASSWORD")
 MANAGER=$(token wangjianguo@demo.rapport.local demo-password 2>/dev/null || true)
 

@@ -20,20 +20,8 @@ REQUESTS=${REQUESTS:-200}
 PORT=${PORT:-18088}
 JAR=${JAR:-target/rapport.jar}
 OUT=${OUT:-bench/out}
-BASE="http://127.0.0.1:$PORT"
-mkdir -p "$OUT"
-[ -f "$JAR" ] || ./mvnw -q -B package -DskipTests
-export RAPPORT_DEMO_DATA=false RAPPORT_ADMIN_EMAIL=admin@bench.local RAPPORT_ADMIN_PASSWORD=bench-admin-password
-if [ -n "${DB:-}" ]; then
-  export PGHOST=${PGHOST:-127.0.0.1} PGUSER=${PGUSER:-postgres}
-  [ -n "${SKIP_LOAD:-}" ] || { dropdb --if-exists "$DB" && createdb "$DB"; }
-  export RAPPORT_DB_URL="jdbc:postgresql://$PGHOST:5432/$DB" RAPPORT_DB_USER=$PGUSER
-else
-  unset PGHOST || true
-  [ -n "${SKIP_LOAD:-}" ] || rm -rf "$OUT/performance-h2"
-  export RAPPORT_DATA_DIR=$PWD/$OUT/performance-h2
-fi
-bash bench/machine.sh
+source bench/lib.sh
+bench_setup performance
 if [ -z "${SKIP_LOAD:-}" ]; then
   echo "loading $CUSTOMERS customers, $TOTAL opportunities (about $OPEN open) for $REPS reps"
   START=$(date +%s)
@@ -61,14 +49,8 @@ if [ -n "${DB:-}" ]; then
     -c "select 'activity_day_counts rows ' || count(*) from activity_day_counts" \
     -c "select 'sales reps ' || count(*) from users u join roles r on r.id = u.role_id where r.role_key = 'sales-rep'"
 fi
-SERVER_PORT=$PORT java -Xmx512m -jar "$JAR" > "$OUT/performance-server.log" 2>&1 &
-SERVER=$!
-trap 'kill $SERVER 2>/dev/null || true' EXIT
-for _ in $(seq 1 300); do curl -sf "$BASE/actuator/health" > /dev/null && break; sleep 1; done
-token() {
-  curl -sf -X POST "$BASE/api/v1/auth/tokens" -H 'Content-Type: application/json' \
-    -d "{\"email\":\"$1\",\"password\":\"$2\"}" | sed -E 's/.*"token":"([^"]+)".*/\1/'
-}
+bench_start performance
+token() { bench_token "$@"; }
 ADMIN=$(token "$RAPPORT_ADMIN_EMAIL" "$RAPPORT_ADMIN_PASSWORD")
 MANAGER=$(token wangjianguo@demo.rapport.local demo-password 2>/dev/null || true)
 YEAR=$(date -u +%Y)

@@ -11,27 +11,12 @@ REQUESTS=${REQUESTS:-500}
 PORT=${PORT:-18083}
 JAR=${JAR:-target/rapport.jar}
 OUT=${OUT:-bench/out}
-BASE="http://127.0.0.1:$PORT"
-mkdir -p "$OUT"
-[ -f "$JAR" ] || ./mvnw -q -B package -DskipTests
-export RAPPORT_DEMO_DATA=false RAPPORT_ADMIN_EMAIL=admin@bench.local RAPPORT_ADMIN_PASSWORD=bench-admin-password
-if [ -n "${DB:-}" ]; then
-  export PGHOST=${PGHOST:-127.0.0.1} PGUSER=${PGUSER:-postgres}
-  dropdb --if-exists "$DB" && createdb "$DB"
-  export RAPPORT_DB_URL="jdbc:postgresql://$PGHOST:5432/$DB" RAPPORT_DB_USER=$PGUSER
-else
-  unset PGHOST || true
-  rm -rf "$OUT/quotes-h2" && export RAPPORT_DATA_DIR=$PWD/$OUT/quotes-h2
-fi
-bash bench/machine.sh
+source bench/lib.sh
+bench_setup quotes
 
-SERVER_PORT=$PORT java -Xmx512m -jar "$JAR" > "$OUT/quotes-server.log" 2>&1 &
-SERVER=$!
-trap 'kill $SERVER 2>/dev/null || true' EXIT
-for _ in $(seq 1 300); do curl -sf "$BASE/actuator/health" > /dev/null && break; sleep 1; done
+bench_start quotes
 
-TOKEN=$(curl -sf -X POST "$BASE/api/v1/auth/tokens" -H 'Content-Type: application/json' \
-  -d "{\"email\":\"$RAPPORT_ADMIN_EMAIL\",\"password\":\"$RAPPORT_ADMIN_PASSWORD\"}" | sed -E 's/.*"token":"([^"]+)".*/\1/')
+TOKEN=$(bench_token "$RAPPORT_ADMIN_EMAIL" "$RAPPORT_ADMIN_PASSWORD")
 post() { curl -sf -X POST "$BASE$1" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' -d "$2"; }
 CUSTOMER=$(post /api/v1/customers '{"type":"organization","name":"报价测试有限公司"}' | grep -oE '"id":[0-9]+' | head -1 | cut -d: -f2)
 PRODUCT=$(post /api/v1/products '{"sku":"BENCH-1","name":"基准测试产品","unit":"件"}' | grep -oE '"id":[0-9]+' | head -1 | cut -d: -f2)
