@@ -112,20 +112,19 @@ public class PerformanceReview {
     }
 
     /**
-     * The numbers of the people in {@code owners} (null: everyone). The queries read every owner's
+     * The numbers of the people in {@code scopeOwners} (null: everyone). The queries read every owner's
      * rows of the period and the scope is applied here: with the scope's owners as bound parameters
      * PostgreSQL soon switches to a generic plan that checks each row against the list one by one
      * (a 47-person department's year took 190-240 ms per query instead of 20-60 ms), while the
      * period's rows of all owners are one index range either way.
      */
     private Map<Long, PerformanceTally> tallies(PerformancePeriod period, Set<Long> scopeOwners) {
-        Set<Long> owners = null;
         ZoneId zone = zones.defaultZone();
         Instant from = period.from().atStartOfDay(zone).toInstant();
         Instant to = period.to().atStartOfDay(zone).toInstant();
         Map<Long, PerformanceTally> out = new HashMap<>();
         Function<Long, PerformanceTally> of = id -> out.computeIfAbsent(id, k -> new PerformanceTally());
-        for (PerformanceQuery.Closed c : query.closed(from, to, owners)) {
+        for (PerformanceQuery.Closed c : query.closed(from, to)) {
             PerformanceTally t = of.apply(c.ownerId());
             if ("won".equals(c.status())) {
                 t.wonCount += c.count();
@@ -135,15 +134,15 @@ public class PerformanceReview {
                 t.lostCount += c.count();
             }
         }
-        for (PerformanceQuery.Created c : query.created(from, to, owners)) {
+        for (PerformanceQuery.Created c : query.created(from, to)) {
             of.apply(c.ownerId()).opportunitiesCreated += c.count();
         }
-        for (PerformanceQuery.Leads l : query.leads(from, to, owners)) {
+        for (PerformanceQuery.Leads l : query.leads(from, to)) {
             PerformanceTally t = of.apply(l.ownerId());
             t.leadsCreated += l.created();
             t.leadsConverted += l.converted();
         }
-        activities.byOwner(period.from(), period.to(), owners).forEach((owner, byType) ->
+        activities.byOwner(period.from(), period.to()).forEach((owner, byType) ->
                 byType.forEach((type, n) -> of.apply(owner).activities.merge(type.key(), n, Long::sum)));
         if (scopeOwners != null) {
             out.keySet().retainAll(scopeOwners);

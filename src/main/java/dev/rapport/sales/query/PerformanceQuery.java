@@ -5,7 +5,6 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Collection;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -14,8 +13,8 @@ import org.springframework.stereotype.Component;
  * The sales numbers of the performance review (业绩考核), one grouped query per source, each an
  * index range scan over the period whatever the number of reps: closed deals
  * (opportunities_closed_idx), new deals (opportunities_created_idx), new leads (leads_created_idx)
- * and targets (sales_targets_period_idx). {@code owners} null means every owner; otherwise the
- * rows are those of these owners only.
+ * and targets (sales_targets_period_idx). Every owner's rows: the
+ * caller applies the data scope to the totals (see PerformanceReview).
  */
 @Component
 public class PerformanceQuery {
@@ -43,30 +42,28 @@ public class PerformanceQuery {
         this.jdbc = jdbc;
     }
 
-    public List<Closed> closed(Instant from, Instant to, Collection<Long> owners) {
+    public List<Closed> closed(Instant from, Instant to) {
         // epoch seconds work alike on H2 and PostgreSQL, where subtracting timestamps does not; only
         // won deals have a cycle, and the arithmetic is most of the query's time, so lost ones skip it
         var spec = jdbc.sql("""
                 select owner_id, status, currency, count(*) as n, sum(amount) as total,
                        sum(case when status = 'won' then extract(epoch from closed_at) - extract(epoch from created_at) end) as cycle
                 from opportunities
-                where status in ('won', 'lost') and closed_at >= :from and closed_at < :to""" + scoped(owners) + """
-
+                where status in ('won', 'lost') and closed_at >= :from and closed_at < :to
                 group by owner_id, status, currency""");
-        return bind(spec, from, to, owners).query((rs, n) -> new Closed(rs.getLong("owner_id"), rs.getString("status"),
+        return bind(spec, from, to).query((rs, n) -> new Closed(rs.getLong("owner_id"), rs.getString("status"),
                 rs.getString("currency"), rs.getLong("n"), rs.getBigDecimal("total"), rs.getBigDecimal("cycle"))).list();
     }
 
-    public List<Created> created(Instant from, Instant to, Collection<Long> owners) {
-        var spec = jdbc.sql("select owner_id, count(*) as n from opportunities where created_at >= :from and created_at < :to"
-                + scoped(owners) + " group by owner_id");
-        return bind(spec, from, to, owners).query((rs, n) -> new Created(rs.getLong("owner_id"), rs.getLong("n"))).list();
+    public List<Created> created(Instant from, Instant to) {
+        var spec = jdbc.sql("select owner_id, count(*) as n from opportunities where created_at >= :from and created_at < :to group by owner_id");
+        return bind(spec, from, to).query((rs, n) -> new Created(rs.getLong("owner_id"), rs.getLong("n"))).list();
     }
 
-    public List<Leads> leads(Instant from, Instant to, Collection<Long> owners) {
+    public List<Leads> leads(Instant from, Instant to) {
         var spec = jdbc.sql("select owner_id, count(*) as n, count(converted_at) as converted from leads"
-                + " where created_at >= :from and created_at < :to" + scoped(owners) + " group by owner_id");
-        return bind(spec, from, to, owners).query((rs, n) -> new Leads(rs.getLong("owner_id"), rs.getLong("n"),
+                + " where created_at >= :from and created_at < :to group by owner_id");
+        return bind(spec, from, to).query((rs, n) -> new Leads(rs.getLong("owner_id"), rs.getLong("n"),
                 rs.getLong("converted"))).list();
     }
 
@@ -81,12 +78,7 @@ public class PerformanceQuery {
                         rs.getInt("won_count"))).list();
     }
 
-    private static String scoped(Collection<Long> owners) {
-        return owners == null ? "" : " and owner_id in (:owners)";
-    }
-
-    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Instant from, Instant to, Collection<Long> owners) {
-        spec = spec.param("from", Timestamp.from(from)).param("to", Timestamp.from(to));
-        return owners == null ? spec : spec.param("owners", owners);
+    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Instant from, Instant to) {
+        return spec.param("from", Timestamp.from(from)).param("to", Timestamp.from(to));
     }
 }
