@@ -39,7 +39,7 @@ public class CustomerBulkLoad {
     private static final List<String> CUSTOMER_COLUMNS = List.of("type", "name", "phone", "phone_normalized", "email",
             "email_normalized", "credit_code", "province", "city", "district", "street", "industry", "source", "tags",
             "birthday", "status", "tier", "owner_id", "external_id", "notes", "search_text", "name_key", "version",
-            "created_at", "updated_at");
+            "created_at", "updated_at", "owned_since");
     private static final List<String> HISTORY_COLUMNS = List.of("customer_id", "from_status", "to_status", "reason",
             "changed_by", "changed_at");
     private static final List<String> CONTACT_COLUMNS = List.of("customer_id", "name", "title", "phone", "phone_normalized",
@@ -51,10 +51,12 @@ public class CustomerBulkLoad {
     private final BulkInsert bulk;
     private final UserManagement users;
     private final dev.rapport.customers.domain.CustomerStore store;
+    private final Pools pools;
 
     CustomerBulkLoad(CustomerValidator customers, ContactValidator contacts, BulkInsert bulk, UserManagement users,
-                     dev.rapport.customers.domain.CustomerStore store) {
+                     dev.rapport.customers.domain.CustomerStore store, Pools pools) {
         this.store = store;
+        this.pools = pools;
         this.customers = customers;
         this.contacts = contacts;
         this.bulk = bulk;
@@ -75,7 +77,7 @@ public class CustomerBulkLoad {
             rows.add(new Object[] {c.type().key(), c.name(), c.phone(), c.phoneNormalized(), c.email(), c.emailNormalized(),
                     c.creditCode(), c.province(), c.city(), c.district(), c.street(), c.industry(), c.source(), c.tags(),
                     c.birthday(), c.status().key(), c.tier().key(), c.ownerId(), c.externalId(), c.notes(), c.searchText(),
-                    c.nameKey(), 0L, n.createdAt(), updated});
+                    c.nameKey(), 0L, n.createdAt(), updated, n.createdAt()});
         }
         List<Long> ids = bulk.insert("customers", CUSTOMER_COLUMNS, rows);
         List<Object[]> history = new ArrayList<>(batch.size() * 2);
@@ -114,12 +116,43 @@ public class CustomerBulkLoad {
         bulk.withIndexesDeferred(List.of("customers", "contacts", "customer_status_history"), work);
     }
 
-    /** Whether any customer exists, e.g. to load demo data only into an empty database. */
-    /** Ids and owners of customers after an id, in id order, for loaders of related records (orders). */
-    public List<long[]> idsAndOwners(long afterId, int limit) {
-        return store.idsAndOwners(afterId, limit);
+    /**
+     * Customers that have bought, for loaders of order history: owned customers whose status is
+     * current or lost, after an id, in id order, with the time they were created and last changed
+     * (a loaded customer's last change is its last status change).
+     */
+    public List<Buyer> buyers(long afterId, int limit) {
+        return store.buyers(afterId, limit);
     }
 
+    /** A customer that bought: current now, or lost after buying. */
+    public record Buyer(long id, long ownerId, CustomerStatus status, Instant createdAt, Instant changedAt) {
+    }
+
+    /**
+     * Records the latest purchase day of customers whose order history was loaded (the public
+     * pool's "did not buy within M days" rule reads it); an earlier day never replaces a later one.
+     * Statuses are not moved: the loader decided them. Call inside a transaction.
+     */
+    public void recordPurchases(Map<Long, java.time.LocalDate> latest) {
+        store.recordPurchases(latest);
+    }
+
+    /**
+     * The pool named {@code input.name()}, created by the system (audited without a user) when
+     * there is none of that name yet; returns its id. For demo data: loading twice makes one pool.
+     */
+    public long ensurePool(PoolInput input) {
+        return pools.all().stream().filter(p -> p.name().equals(input.name())).map(Pool::id).findFirst()
+                .orElseGet(() -> pools.createBySystem(input).id());
+    }
+
+    /** Puts loaded customers into a pool without an owner, as if released long ago. Call inside a transaction. */
+    public void placeInPool(List<Long> ids, long poolId) {
+        store.placeInPool(ids, poolId);
+    }
+
+    /** Whether any customer exists, e.g. to load demo data only into an empty database. */
     public boolean hasCustomers() {
         return bulk.exists("customers");
     }

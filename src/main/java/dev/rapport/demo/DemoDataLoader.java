@@ -6,6 +6,7 @@ import dev.rapport.customers.ContactInput;
 import dev.rapport.customers.CustomerBulkLoad;
 import dev.rapport.customers.CustomerBulkLoad.NewContact;
 import dev.rapport.customers.CustomerBulkLoad.NewCustomer;
+import dev.rapport.customers.PoolInput;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -69,13 +70,30 @@ class DemoDataLoader {
     Result load(int count, int deals, int openDeals, int reps, long seed, LongConsumer progress) {
         StaffPlan plan = staff.create(reps);
         DemoOpportunities.Plan dealPlan = opportunities.plan(count, deals, openDeals);
+        long pool = customers.ensurePool(new PoolInput(POOL_NAME, POOL_DESCRIPTION, 50, 90, null, 7, true, true,
+                plan.salesDepartments()));
         if (count >= DEFER_INDEXES_FROM && !customers.hasCustomers()) {
             Result[] result = new Result[1];
             customers.withIndexesDeferred(() -> activities.withIndexesDeferred(
-                    () -> result[0] = loadChunks(count, seed, plan, dealPlan, progress)));
+                    () -> result[0] = loadChunks(count, seed, plan, dealPlan, pool, progress)));
             return result[0];
         }
-        return loadChunks(count, seed, plan, dealPlan, progress);
+        return loadChunks(count, seed, plan, dealPlan, pool, progress);
+    }
+
+    /**
+     * The demo's public pool: the default pool of the sales regions, so owned customers nobody
+     * followed up within 90 days go back to it (owners are warned 7 days ahead), and a rep may hold
+     * 50 customers claimed from it. About one customer in fifteen (potential, target or lost ones)
+     * waits in it unowned.
+     */
+    static final String POOL_NAME = "公海客户池";
+    private static final String POOL_DESCRIPTION = "90 天未跟进自动回收，提前 7 天提醒。"
+            + " Customers without follow-up for 90 days come back here; owners are warned 7 days ahead.";
+
+    private static boolean waitsInPool(CustomerFactory.Planned p, long seq) {
+        String status = p.customer().input().status();
+        return seq % 10 == 3 && ("potential".equals(status) || "target".equals(status) || "lost".equals(status));
     }
 
     /**
@@ -83,7 +101,8 @@ class DemoDataLoader {
      * parsing) costs as much as writing it, so one thread would leave a core idle. Each chunk has
      * its own seed and numbering, so the data set is the same whatever the interleaving.
      */
-    private Result loadChunks(int count, long seed, StaffPlan plan, DemoOpportunities.Plan dealPlan, LongConsumer progress) {
+    private Result loadChunks(int count, long seed, StaffPlan plan, DemoOpportunities.Plan dealPlan, long poolId,
+                              LongConsumer progress) {
         Instant now = clock.instant();
         int chunks = (count + CHUNK - 1) / CHUNK;
         AtomicInteger nextChunk = new AtomicInteger();
@@ -107,7 +126,7 @@ class DemoDataLoader {
                         }
                         long[] totals = new long[4];
                         long offset = (long) i * CHUNK;
-                        tx.executeWithoutResult(status -> writeChunk(chunk, activityFactory, dealPlan, offset, now, totals));
+                        tx.executeWithoutResult(status -> writeChunk(chunk, activityFactory, dealPlan, offset, poolId, now, totals));
                         deals.addAndGet(totals[3]);
                         contacts.addAndGet(totals[1]);
                         acts.addAndGet(totals[2]);
@@ -135,7 +154,7 @@ class DemoDataLoader {
     }
 
     private void writeChunk(List<CustomerFactory.Planned> chunk, ActivityFactory activityFactory, DemoOpportunities.Plan dealPlan,
-                            long offset, Instant now, long[] totals) {
+                            long offset, long pool, Instant now, long[] totals) {
         List<Long> ids = customers.insertCustomers(chunk.stream().map(CustomerFactory.Planned::customer).toList());
         List<NewContact> contacts = new ArrayList<>();
         for (int i = 0; i < chunk.size(); i++) {
@@ -157,6 +176,13 @@ class DemoDataLoader {
             k += n;
         }
         activities.insert(acts, now);
+        List<Long> pooled = new ArrayList<>();
+        for (int i = 0; i < chunk.size(); i++) {
+            if (waitsInPool(chunk.get(i), offset + i)) {
+                pooled.add(ids.get(i));
+            }
+        }
+        customers.placeInPool(pooled, pool);
         totals[1] += contactIds.size();
         totals[2] += acts.size();
         totals[3] += opportunities.write(dealPlan, offset, ids,

@@ -62,8 +62,10 @@ class DemoStaff {
         Map<String, List<Long>> reps = new LinkedHashMap<>();
         Map<String, Long> managers = new LinkedHashMap<>();
         List<String> emails = new ArrayList<>();
+        List<Long> departments = new ArrayList<>();
         for (var region : REGIONS.entrySet()) {
             long dept = staff.department(1L, region.getKey());
+            departments.add(dept);
             String managerName = (String) region.getValue()[0];
             long manager = staff.user(email(managerName), managerName, hash, "sales-manager", dept, null);
             emails.add(email(managerName));
@@ -97,7 +99,7 @@ class DemoStaff {
         staff.user(email("黄蕾"), "黄蕾", hash, "marketer", marketing, null);
         emails.add(email("马丽"));
         emails.add(email("黄蕾"));
-        return new StaffPlan(reps, managers, emails);
+        return new StaffPlan(reps, managers, emails, departments);
     }
 
     static String email(String name) {

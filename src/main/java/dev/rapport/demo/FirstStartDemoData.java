@@ -21,14 +21,19 @@ import org.springframework.stereotype.Component;
 class FirstStartDemoData implements ApplicationRunner {
 
     static final int FIRST_START_CUSTOMERS = 200;
+    /** About four orders per customer that bought (current or lost): enough for purchase histories and repeat buyers. */
+    static final int FIRST_START_ORDERS = 300;
     private static final Logger log = LoggerFactory.getLogger(FirstStartDemoData.class);
 
     private final DemoDataLoader loader;
     private final CustomerBulkLoad customers;
+    private final OrderFactory orders;
     private final boolean enabled;
 
-    FirstStartDemoData(DemoDataLoader loader, CustomerBulkLoad customers, @Value("${rapport.demo-data:false}") boolean enabled) {
+    FirstStartDemoData(DemoDataLoader loader, CustomerBulkLoad customers, OrderFactory orders,
+                       @Value("${rapport.demo-data:false}") boolean enabled) {
         this.loader = loader;
+        this.orders = orders;
         this.customers = customers;
         this.enabled = enabled;
     }
@@ -39,8 +44,9 @@ class FirstStartDemoData implements ApplicationRunner {
             return;
         }
         var result = loader.load(FIRST_START_CUSTOMERS, DemoDataLoader.DEFAULT_SEED, done -> { });
-        log.info("Empty database: loaded demo data ({} customers, {} contacts, {} activities); demo users sign in with "
-                + "password \"{}\", set RAPPORT_DEMO_DATA=false to skip", result.customers(), result.contacts(),
-                result.activities(), DemoStaff.PASSWORD);
+        long lines = orders.load(FIRST_START_ORDERS, DemoDataLoader.DEFAULT_SEED, done -> { });
+        log.info("Empty database: loaded demo data ({} customers, {} contacts, {} activities, {} orders with {} lines); demo "
+                + "users sign in with password \"{}\", set RAPPORT_DEMO_DATA=false to skip", result.customers(), result.contacts(),
+                result.activities(), FIRST_START_ORDERS, lines, DemoStaff.PASSWORD);
     }
 }

@@ -1,14 +1,18 @@
 package dev.rapport.demo;
 
 import dev.rapport.customers.CustomerBulkLoad;
+import dev.rapport.customers.CustomerStatus;
 import dev.rapport.sales.OrderBulkLoad;
 import dev.rapport.sales.OrderLineInput;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.function.LongConsumer;
 import org.springframework.stereotype.Component;
@@ -16,8 +20,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Demo order history: {@code count} orders of 1–5 lines (3 on average) spread over the stored
- * customers in id order, dated over the last five years, in chunks of {@value #CHUNK} orders per
- * transaction. 5,000,000 lines ≈ {@code --orders 1670000}.
+ * customers that bought (current ones since they became current, lost ones before they were lost)
+ * in id order, in chunks of {@value #CHUNK} orders per transaction; then each buyer's latest
+ * purchase day is recorded on the customer (the public pool's purchase rule and the customer page
+ * read it). Statuses stay as the customer loader made them. 5,000,000 lines ≈ {@code --orders 1670000}.
  */
 @Component
 class OrderFactory {
@@ -40,34 +46,40 @@ class OrderFactory {
 
     /** Loads the orders; returns the number of lines. {@code progress} gets the orders done after each chunk. */
     long load(long count, long seed, LongConsumer progress) {
-        if (count >= 50_000 && !orders.hasOrders()) {
-            long[] lines = new long[1];
-            orders.withIndexesDeferred(() -> lines[0] = loadChunks(count, seed, progress));
-            return lines[0];
-        }
-        return loadChunks(count, seed, progress);
+        return load(count, seed, 0, progress);
     }
 
-    private long loadChunks(long count, long seed, LongConsumer progress) {
-        List<long[]> all = new ArrayList<>();
-        for (List<long[]> page = customers.idsAndOwners(0, 100_000); !page.isEmpty();
-             page = customers.idsAndOwners(page.get(page.size() - 1)[0], 100_000)) {
-            all.addAll(page);
+    /** Loads the orders over the customers with an id above {@code afterCustomer} only. */
+    long load(long count, long seed, long afterCustomer, LongConsumer progress) {
+        if (count >= 50_000 && !orders.hasOrders()) {
+            long[] lines = new long[1];
+            orders.withIndexesDeferred(() -> lines[0] = loadChunks(count, seed, afterCustomer, progress));
+            return lines[0];
         }
-        if (all.isEmpty() || count <= 0) {
+        return loadChunks(count, seed, afterCustomer, progress);
+    }
+
+    private long loadChunks(long count, long seed, long afterCustomer, LongConsumer progress) {
+        List<CustomerBulkLoad.Buyer> buyers = new ArrayList<>();
+        for (List<CustomerBulkLoad.Buyer> page = customers.buyers(afterCustomer, 100_000); !page.isEmpty();
+             page = customers.buyers(page.get(page.size() - 1).id(), 100_000)) {
+            buyers.addAll(page);
+        }
+        if (buyers.isEmpty() || count <= 0) {
             return 0;
         }
         Random random = new Random(seed);
         Instant now = clock.instant();
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         String prefix = "DEMO-" + Long.toString(now.toEpochMilli(), 36).toUpperCase() + "-";
         long[] lines = {0};
         long done = 0;
+        Map<Long, LocalDate> latest = new HashMap<>();
         while (done < count) {
             int size = (int) Math.min(CHUNK, count - done);
             List<OrderBulkLoad.NewOrder> batch = new ArrayList<>(size);
             for (int i = 0; i < size; i++) {
-                long[] customer = all.get((int) ((done + i) % all.size()));
+                CustomerBulkLoad.Buyer buyer = buyers.get((int) ((done + i) % buyers.size()));
                 int n = 1 + random.nextInt(5);
                 List<OrderLineInput> ls = new ArrayList<>(n);
                 for (int k = 0; k < n; k++) {
@@ -75,13 +87,35 @@ class OrderFactory {
                             BigDecimal.valueOf(100 + random.nextInt(99_900), 2), BigDecimal.valueOf(random.nextInt(4) * 5L),
                             BigDecimal.valueOf(13)));
                 }
-                batch.add(new OrderBulkLoad.NewOrder(customer[0], customer[1], today.minusDays(random.nextInt(5 * 365)), "CNY", ls));
+                LocalDate day = orderDay(buyer, today, random);
+                latest.merge(buyer.id(), day, (a, b) -> a.isAfter(b) ? a : b);
+                batch.add(new OrderBulkLoad.NewOrder(buyer.id(), buyer.ownerId(), day, "CNY", ls));
             }
             long first = done;
             tx.executeWithoutResult(s -> lines[0] += orders.insert(batch, prefix, first, now));
             done += size;
             progress.accept(done);
         }
+        List<Map.Entry<Long, LocalDate>> entries = new ArrayList<>(latest.entrySet());
+        for (int i = 0; i < entries.size(); i += 10_000) {
+            Map<Long, LocalDate> part = new HashMap<>();
+            entries.subList(i, Math.min(entries.size(), i + 10_000)).forEach(e -> part.put(e.getKey(), e.getValue()));
+            tx.executeWithoutResult(s -> customers.recordPurchases(part));
+        }
         return lines[0];
+    }
+
+    /**
+     * A current customer bought from the day it became one (its last change) until today; a lost
+     * one between its creation and the day it was lost.
+     */
+    private static LocalDate orderDay(CustomerBulkLoad.Buyer buyer, LocalDate today, Random random) {
+        LocalDate created = LocalDate.ofInstant(buyer.createdAt(), ZoneOffset.UTC);
+        LocalDate changed = LocalDate.ofInstant(buyer.changedAt(), ZoneOffset.UTC);
+        LocalDate from = buyer.status() == CustomerStatus.CURRENT ? changed : created;
+        LocalDate to = buyer.status() == CustomerStatus.CURRENT ? today : changed;
+        long span = Math.max(0, to.toEpochDay() - from.toEpochDay());
+        LocalDate day = from.plusDays(span == 0 ? 0 : random.nextLong(span + 1));
+        return day.isAfter(today) ? today : day;
     }
 }

@@ -4,8 +4,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 
-/** Who owns demo customers: the sales reps (and, for a few, the manager) of each region. */
-record StaffPlan(Map<String, List<Long>> repsByRegion, Map<String, Long> managerByRegion, List<String> emails) {
+/**
+ * Who owns demo customers: the sales reps (and, for a few, the manager) of each region; the
+ * regions' departments (the demo's public pool is theirs).
+ */
+record StaffPlan(Map<String, List<Long>> repsByRegion, Map<String, Long> managerByRegion, List<String> emails,
+                 List<Long> salesDepartments) {
 
     long ownerIn(String region, RandomGenerator r) {
         List<Long> reps = repsByRegion.get(region);

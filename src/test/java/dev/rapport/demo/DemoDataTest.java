@@ -37,6 +37,8 @@ class DemoDataTest {
     CustomerQuery query;
     @Autowired
     CustomerMerging merging;
+    @Autowired
+    OrderFactory orders;
 
     private CurrentUser admin;
     // other test classes share the database: look only at what this load wrote
@@ -49,6 +51,51 @@ class DemoDataTest {
         firstCustomer = count("select coalesce(max(id), 0) from customers");
         firstContact = count("select coalesce(max(id), 0) from contacts");
         loader.load(CUSTOMERS, System.nanoTime(), done -> { });
+        firstOrder = count("select coalesce(max(id), 0) from sales_orders");
+        orders.load(ORDERS, 7, firstCustomer, done -> { });
+    }
+
+    private static final int ORDERS = 300;
+    private long firstOrder;
+
+    @Test
+    void ownersHaveTheirCustomersSinceTheCustomerWasCreated() {
+        // the public pool's follow-up rule counts from owned_since: the load time would make nothing ever due
+        assertThat(count("select count(*) from customers where id > " + firstCustomer + " and owner_id is not null")).isPositive();
+        assertThat(count("select count(*) from customers where id > " + firstCustomer
+                + " and owner_id is not null and (owned_since is null or owned_since <> created_at)")).isZero();
+    }
+
+    @Test
+    void aFewCustomersWaitUnownedInTheDemoPoolOfTheSalesRegions() {
+        long pool = count("select id from pools where name = '" + DemoDataLoader.POOL_NAME + "'");
+        assertThat(jdbc.sql("select default_pool and enabled and followup_days = 90 and warning_days = 7 from pools where id = " + pool)
+                .query(Boolean.class).single()).isTrue();
+        assertThat(count("select count(*) from pool_departments where pool_id = " + pool)).isEqualTo(4);
+        long pooled = count("select count(*) from customers where id > " + firstCustomer + " and pool_id = " + pool
+                + " and owner_id is null and owned_since is null");
+        assertThat(pooled).isBetween(3L, (long) CUSTOMERS / 5);
+        assertThat(count("select count(*) from customers where id > " + firstCustomer + " and owner_id is null and "
+                + "(pool_id is null or status in ('current', 'non-customer'))")).isZero();
+        // loading again finds the pool instead of making a second one
+        assertThat(count("select count(*) from pools where name = '" + DemoDataLoader.POOL_NAME + "'")).isEqualTo(1);
+    }
+
+    @Test
+    void ordersGoToCustomersThatBoughtAndSetTheirLatestPurchase() {
+        assertThat(count("select count(*) from sales_orders where id > " + firstOrder)).isEqualTo(ORDERS);
+        assertThat(count("select count(*) from sales_orders o join customers c on c.id = o.customer_id where o.id > " + firstOrder
+                + " and (c.id <= " + firstCustomer + " or c.status not in ('current', 'lost') or o.owner_id <> c.owner_id)")).isZero();
+        // every buyer's latest purchase is its newest order's day
+        assertThat(count("select count(*) from customers c where c.id > " + firstCustomer + " and c.status in ('current', 'lost') "
+                + "and c.owner_id is not null and c.last_purchase_on is distinct from "
+                + "(select max(o.order_date) from sales_orders o where o.customer_id = c.id)")).isZero();
+        assertThat(count("select count(*) from customers c where c.id > " + firstCustomer + " and c.last_purchase_on is not null"))
+                .isPositive();
+        // a lost customer bought before it was lost, a current one after it became current
+        assertThat(count("select count(*) from sales_orders o join customers c on c.id = o.customer_id where o.id > " + firstOrder
+                + " and ((c.status = 'lost' and o.order_date > cast(c.updated_at as date)) "
+                + "or (c.status = 'current' and o.order_date < cast(c.updated_at as date)))")).isZero();
     }
 
     @Test
@@ -143,7 +190,7 @@ class DemoDataTest {
     @Test
     void theSameSeedGivesTheSameCustomers() {
         StaffPlan staff = new StaffPlan(Map.of(Places.NORTH, List.of(1L), Places.EAST, List.of(1L), Places.SOUTH, List.of(1L),
-                Places.EXPORT, List.of(1L)), Map.of(Places.NORTH, 1L, Places.EAST, 1L, Places.SOUTH, 1L, Places.EXPORT, 1L), List.of());
+                Places.EXPORT, List.of(1L)), Map.of(Places.NORTH, 1L, Places.EAST, 1L, Places.SOUTH, 1L, Places.EXPORT, 1L), List.of(), List.of());
         Instant now = Instant.parse("2026-11-22T00:00:00Z");
         assertThat(names(new CustomerFactory(7, staff, now))).isEqualTo(names(new CustomerFactory(7, staff, now)))
                 .isNotEqualTo(names(new CustomerFactory(8, staff, now)));

@@ -310,12 +310,35 @@ public class CustomerStore {
                 .param("v", values).query((rs, n) -> new Object[] {rs.getString(1), rs.getLong(2), rs.getLong(3)}).list();
     }
 
-    public List<long[]> idsAndOwners(long afterId, int limit) {
-        return jdbc.sql("select id, owner_id from customers where id > :a order by id limit :l").param("a", afterId).param("l", limit)
-                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
+    public List<dev.rapport.customers.CustomerBulkLoad.Buyer> buyers(long afterId, int limit) {
+        return jdbc.sql("""
+                select id, owner_id, status, created_at, updated_at from customers
+                where id > :a and owner_id is not null and status in ('current', 'lost') order by id limit :l""")
+                .param("a", afterId).param("l", limit)
+                .query((rs, n) -> new dev.rapport.customers.CustomerBulkLoad.Buyer(rs.getLong(1), rs.getLong(2),
+                        dev.rapport.customers.CustomerStatus.parse(rs.getString(3)), rs.getTimestamp(4).toInstant(),
+                        rs.getTimestamp(5).toInstant())).list();
     }
 
-    /** Keeps the latest purchase day; an older one (a history import) never moves it back. */
+    /** Keeps each customer's latest purchase day; an older one never moves it back. */
+    public void recordPurchases(Map<Long, java.time.LocalDate> latest) {
+        List<Object[]> rows = new ArrayList<>(latest.size());
+        latest.forEach((id, day) -> rows.add(new Object[] {Date.valueOf(day), Date.valueOf(day), id}));
+        for (int i = 0; i < rows.size(); i += 1000) {
+            template.batchUpdate("""
+                    update customers set last_purchase_on = ? where (last_purchase_on is null or last_purchase_on < ?)
+                    and id = ?""", rows.subList(i, Math.min(rows.size(), i + 1000)));
+        }
+    }
+
+    /** Loaded customers into a pool, unowned (demo data). */
+    public void placeInPool(Collection<Long> ids, long poolId) {
+        if (!ids.isEmpty()) {
+            jdbc.sql("update customers set owner_id = null, owned_since = null, pool_id = :p where id in (:ids)")
+                    .param("p", poolId).param("ids", ids).update();
+        }
+    }
+
     public void setTags(long id, String tags, Instant now) {
         jdbc.sql("update customers set tags = :t, version = version + 1, updated_at = :now where id = :id")
                 .param("t", tags).param("now", Timestamp.from(now)).param("id", id).update();
