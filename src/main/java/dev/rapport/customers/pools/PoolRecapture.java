@@ -24,10 +24,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The recapture job of the public pools (公海回收). For every enabled pool with a rule, the owned
- * customers its rules make due go back to it: first the candidates in one query, then batches of
- * {@value #BATCH} that are re-checked under lock, moved with one update and audited with one COPY,
- * each batch its own transaction (a node that dies mid-run loses nothing; the rest is found on the
- * next run). Then the owners of customers that will be due within the pool's warning days get ONE
+ * customers its rules make due go back to it: first the candidates in one query, then batches
+ * (rapport.pools.recapture-batch, 5,000) that are re-checked under lock, moved with one update and
+ * audited with one COPY, each batch its own transaction (a node that dies mid-run loses nothing; the
+ * rest is found on the next run), several batches at once (rapport.pools.recapture-threads, default
+ * one per core). Then the owners of customers that will be due within the pool's warning days get ONE
  * notification each (counting them), unless the owner was warned already that day (pool_warnings):
  * a second run on the same day warns nobody twice, and no customer row is written for a warning. Running it again changes nothing: what was due is in the pool now.
  * Records of other modules in the same pools ({@link PooledRecords}: leads) are taken back by the
@@ -40,7 +41,6 @@ public class PoolRecapture {
     public record Run(int recaptured, int warnedCustomers, int notifiedOwners) {
     }
 
-    static final int BATCH = 5_000;
     private static final Logger log = LoggerFactory.getLogger(PoolRecapture.class);
 
     private final RecaptureStore store;
@@ -50,9 +50,17 @@ public class PoolRecapture {
     private final TransactionTemplate tx;
     private final org.springframework.beans.factory.ObjectProvider<PooledRecords> others;
 
+    private final int threads;
+    private final int batch;
+
     PoolRecapture(RecaptureStore store, Pools pools, AuditLog audit, Notifications notifications, TransactionTemplate tx,
-                  org.springframework.beans.factory.ObjectProvider<PooledRecords> others) {
+                  org.springframework.beans.factory.ObjectProvider<PooledRecords> others,
+                  @org.springframework.beans.factory.annotation.Value("${rapport.pools.recapture-threads:0}") int threads,
+                  @org.springframework.beans.factory.annotation.Value("${rapport.pools.recapture-batch:5000}") int batch) {
         this.others = others;
+        this.batch = Math.max(1, batch);
+        // 0 = one worker per core
+        this.threads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         this.store = store;
         this.pools = pools;
         this.audit = audit;
@@ -120,29 +128,61 @@ public class PoolRecapture {
         return rules;
     }
 
+    /**
+     * Moves the rule's due customers in batches (5,000 by default) in id order, spread over
+     * {@code threads} workers: each batch is its own transaction over its own customers, so the
+     * workers never wait for each other's rows, and PostgreSQL's work (a moved row writes an entry
+     * into every index of {@code customers}) runs on every core.
+     */
     private int recapture(Pool p, Rule rule, Instant now) {
-        List<Due> candidates = store.due(rule);
-        int moved = 0;
-        for (int i = 0; i < candidates.size(); i += BATCH) {
-            List<Long> ids = candidates.subList(i, Math.min(candidates.size(), i + BATCH)).stream().map(Due::id).toList();
-            Integer n = tx.execute(status -> {
-                List<Due> locked = store.lockDue(rule, ids);
-                if (locked.isEmpty()) {
-                    return 0;
-                }
-                List<Long> lockedIds = locked.stream().map(Due::id).toList();
-                store.returnToPool(lockedIds, p.id(), now);
-                audit.recordBulk("customer", lockedIds, "pool.recapture", null, "owner_id",
-                        locked.stream().collect(Collectors.toMap(Due::id, d -> String.valueOf(d.ownerId()))), null);
-                if (rule.poolId() == null) {
-                    // a customer from no pool now belongs to the default pool whose rules took it back
-                    audit.recordBulk("customer", lockedIds, "pool.recapture", null, "pool_id", null, String.valueOf(p.id()));
-                }
-                return locked.size();
-            });
-            moved += n == null ? 0 : n;
+        long[] candidates = store.due(rule).stream().mapToLong(Due::id).sorted().toArray();
+        List<List<Long>> batches = new ArrayList<>();
+        for (int i = 0; i < candidates.length; i += batch) {
+            batches.add(java.util.Arrays.stream(candidates, i, Math.min(candidates.length, i + batch)).boxed().toList());
         }
-        return moved;
+        if (batches.size() <= 1 || threads <= 1) {
+            return batches.stream().mapToInt(ids -> moveBatch(p, rule, ids, now)).sum();
+        }
+        java.util.concurrent.ExecutorService workers = java.util.concurrent.Executors.newFixedThreadPool(
+                Math.min(threads, batches.size()));
+        try {
+            List<java.util.concurrent.Future<Integer>> done = new ArrayList<>();
+            for (List<Long> ids : batches) {
+                done.add(workers.submit(() -> moveBatch(p, rule, ids, now)));
+            }
+            int moved = 0;
+            for (java.util.concurrent.Future<Integer> f : done) {
+                moved += f.get();
+            }
+            return moved;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("pool recapture interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } finally {
+            workers.shutdownNow();
+        }
+    }
+
+    /** One batch: re-checked under lock, moved with one update, audited with one COPY, in one transaction. */
+    private int moveBatch(Pool p, Rule rule, List<Long> ids, Instant now) {
+        Integer n = tx.execute(status -> {
+            List<Due> locked = store.lockDue(rule, ids);
+            if (locked.isEmpty()) {
+                return 0;
+            }
+            List<Long> lockedIds = locked.stream().map(Due::id).toList();
+            store.returnToPool(lockedIds, p.id(), now);
+            audit.recordBulk("customer", lockedIds, "pool.recapture", null, "owner_id",
+                    locked.stream().collect(Collectors.toMap(Due::id, d -> String.valueOf(d.ownerId()))), null);
+            if (rule.poolId() == null) {
+                // a customer from no pool now belongs to the default pool whose rules took it back
+                audit.recordBulk("customer", lockedIds, "pool.recapture", null, "pool_id", null, String.valueOf(p.id()));
+            }
+            return locked.size();
+        });
+        return n == null ? 0 : n;
     }
 
     /** One notification per owner not yet warned today, and the note that they were, in one transaction. */
