@@ -32,7 +32,8 @@ import org.springframework.transaction.annotation.Transactional;
  * to its claim cap. The cap is the pool's claim cap counted over leads alone: a rep may hold that
  * many leads and, apart from them, that many customers from the pool (see docs/adr/0006);</li>
  * <li>release (退回公海): the owner, or a manager whose scope covers the owner, puts a lead back
- * with a reason, into the pool it came from, a named one, or the owner's default pool;</li>
+ * with a reason, into the pool it came from, a named one, or the owner's default pool; one lead or,
+ * from the lead list, many at once;</li>
  * <li>assign (分配): a manager gives pool leads to a user in their scope; not capped;</li>
  * <li>move: an administrator ({@code pool:manage}) moves leads to another pool.</li>
  * </ul>
