@@ -34,7 +34,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * The contract list, form and page. A contract on its own shows its payment plan (editable) and
+ * The contract list, the new and edit forms, and the page. A contract on its own shows its payment plan (editable) and
  * the "record a payment" form; a contract paid through an order shows that order with its plan and
  * payments. The order page lists its contracts through {@code /orders/{id}/contracts} (htmx).
  */
