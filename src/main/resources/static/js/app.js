@@ -27,10 +27,24 @@
       el.hidden = el.dataset.showFor !== type.value;
     });
   }
+  // the import upload form offers only the match keys of the chosen record type (only customers have a credit code)
+  function syncMatchKeys() {
+    var type = document.querySelector('#upload-form #type');
+    var match = document.querySelector('#upload-form #matchOn');
+    if (!type || !match) { return; }
+    Array.prototype.forEach.call(match.options, function (o) {
+      if (o.dataset.importTypes === undefined) { return; }
+      var fits = (' ' + o.dataset.importTypes + ' ').indexOf(' ' + type.value + ' ') >= 0;
+      o.hidden = !fits;
+      o.disabled = !fits;
+      if (!fits && o.selected) { match.value = ''; }
+    });
+  }
   document.addEventListener('DOMContentLoaded', syncTypeFields);
+  document.addEventListener('DOMContentLoaded', syncMatchKeys);
   document.addEventListener('change', function (e) {
     if (e.target.matches('[data-autosubmit]')) { e.target.form.requestSubmit(); }
-    if (e.target.id === 'type') { syncTypeFields(); }
+    if (e.target.id === 'type') { syncTypeFields(); syncMatchKeys(); }
   });
   // the payment plan editor shows the running sum of its instalments against the total
   function planSum(form) {

@@ -61,9 +61,20 @@ public class ContractManagement {
         return get(user, id);
     }
 
+    /**
+     * Replaces a contract's fields. A contract carrying its own payment plan keeps it: a draft whose
+     * new amount the plan no longer adds up to (or that gets linked to an order, which would pay it
+     * instead) is refused naming the plan's sum, unless {@code plan} says to scale the plan to the new
+     * amount or to discard it (see {@link PlanAdjustment}); an edit the plan still fits leaves it as it
+     * is, following a new currency or owner. The plan's change is audited with the contract's. Once
+     * active, the amount, currency, owner and order of a contract with its own plan are fixed.
+     */
     @Transactional
-    public ContractView update(CurrentUser user, long id, long expectedVersion, ContractInput in) {
+    public ContractView update(CurrentUser user, long id, long expectedVersion, ContractInput in, PlanAdjustment plan) {
         user.require("order", "edit");
+        if (plan == null) {
+            throw new InvalidInputException("planAdjustment", "error.contract.planAdjustment");
+        }
         ContractView old = visible(user, id);
         if (old.version() != expectedVersion) {
             throw new StaleVersionException("contract", old.version());
@@ -71,17 +82,51 @@ public class ContractManagement {
         ContractStore.Fields f = validate(user, in, old);
         boolean planChanges = old.amount().compareTo(f.amount()) != 0 || !old.currency().equals(f.currency())
                 || old.ownerId() != f.ownerId() || !java.util.Objects.equals(old.orderId(), f.orderId());
-        if (planChanges && !payments.instalments("contract_id", id).isEmpty()) {
+        List<PaymentStore.Instalment> instalments = payments.instalments("contract_id", id);
+        String planBefore = PaymentPlanRules.describe(instalments);
+        String planAfter = planBefore;
+        if (planChanges && !instalments.isEmpty()) {
             if (!ContractStatus.DRAFT.key().equals(old.status())) {
                 // its plan is owed and may carry payments: the amount and the plan would no longer agree
                 throw new InvalidInputException("amount", "error.contract.planFixed");
             }
-            payments.replacePlan(parent(old), List.of(), List.of(), false);
+            planAfter = adjustDraftPlan(old, f, instalments, plan);
         }
         store.update(id, expectedVersion, f, with.clock.instant());
         with.audit.recordChanges("contract", id, "update", user.id(), List.of(new AuditLog.Change("title", old.title(), f.title()),
-                new AuditLog.Change("amount", old.amount(), f.amount()), new AuditLog.Change("end_date", old.endDate(), f.endDate())));
+                new AuditLog.Change("amount", old.amount(), f.amount()), new AuditLog.Change("currency", old.currency(), f.currency()),
+                new AuditLog.Change("signed_on", old.signedOn(), f.signedOn()),
+                new AuditLog.Change("start_date", old.startDate(), f.startDate()), new AuditLog.Change("end_date", old.endDate(), f.endDate()),
+                new AuditLog.Change("owner_id", old.ownerId(), f.ownerId()), new AuditLog.Change("order_id", old.orderId(), f.orderId()),
+                new AuditLog.Change("payment_plan", planBefore, planAfter)));
         return get(user, id);
+    }
+
+    /** Fits a draft's own plan to its edited fields as {@code adjustment} says; answers the plan as then described. */
+    private String adjustDraftPlan(ContractView old, ContractStore.Fields f, List<PaymentStore.Instalment> instalments,
+                                   PlanAdjustment adjustment) {
+        PaymentStore.Parent parent = new PaymentStore.Parent("contract_id", old.id(), old.customerId(), f.ownerId(), f.currency());
+        BigDecimal planned = PaymentPlanRules.sum(instalments);
+        String sum = old.currency() + " " + planned.toPlainString();
+        boolean fits = f.orderId() == null && planned.compareTo(f.amount()) == 0;
+        if (!fits && adjustment == PlanAdjustment.DISCARD) {
+            payments.replacePlan(parent, List.of(), List.of(), false);
+            return null;
+        }
+        if (f.orderId() != null) {
+            throw new InvalidInputException("orderId", "error.contract.planOwn", instalments.size(), sum);
+        }
+        if (!fits) {
+            if (adjustment != PlanAdjustment.SCALE) {
+                throw new InvalidInputException("amount", "error.contract.planSum", sum, instalments.size());
+            }
+            List<InstalmentInput> scaled = PaymentPlanRules.scaled(instalments, f.amount())
+                    .orElseThrow(() -> new InvalidInputException("amount", "error.contract.planScale", instalments.size()));
+            payments.revisePlan(parent, scaled, List.of(), false);
+        }
+        // the plan follows the contract's currency and owner (a draft's plan carries no payments)
+        payments.restamp(parent);
+        return PaymentPlanRules.describe(payments.instalments("contract_id", old.id()));
     }
 
     /** Moves a contract along draft → active → expired/terminated. */

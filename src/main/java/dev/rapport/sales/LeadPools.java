@@ -17,7 +17,9 @@ import dev.rapport.sales.domain.LeadPoolStore;
 import dev.rapport.sales.domain.LeadStore;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,14 +32,16 @@ import org.springframework.transaction.annotation.Transactional;
  * to its claim cap. The cap is the pool's claim cap counted over leads alone: a rep may hold that
  * many leads and, apart from them, that many customers from the pool (see docs/adr/0006);</li>
  * <li>release (退回公海): the owner, or a manager whose scope covers the owner, puts a lead back
- * with a reason, into the pool it came from, a named one, or the owner's default pool;</li>
+ * with a reason, into the pool it came from, a named one, or the owner's default pool; one lead or,
+ * from the lead list, many at once;</li>
  * <li>assign (分配): a manager gives pool leads to a user in their scope; not capped;</li>
  * <li>move: an administrator ({@code pool:manage}) moves leads to another pool.</li>
  * </ul>
  * Claims from one pool lock the pool row ({@link Pools#lockForClaims}), the same lock customer
  * claims take, so the cap holds exactly; the claim itself is a conditional update, so two reps
  * racing for one lead cannot both win. Bulk answers per lead: claimed, assigned, moved, taken,
- * capReached or notFound (never saying whether an invisible lead exists).
+ * capReached or notFound (never saying whether an invisible lead exists); a bulk release answers
+ * as {@link #releaseAll} says.
  */
 @Service
 public class LeadPools {
@@ -158,30 +162,104 @@ public class LeadPools {
         user.require("lead", "edit");
         String why = validReason(reason);
         LeadDetails lead = leads.find(leadId).orElseThrow(() -> new NotFoundException("lead", leadId));
-        OwnerScope scope = users.scopeOf(user);
-        if (lead.inPool()) {
-            if (!scope.isAll() && (lead.poolId() == null || !pools.canSee(user, lead.poolId()))) {
-                throw new NotFoundException("lead", leadId);
+        Release check = check(user, users.scopeOf(user), lead, poolId, pools.defaultPoolByOwner(), new HashMap<>());
+        if (check.refusal() != null) {
+            switch (check.refusal()) {
+                case "inPool" -> throw new InvalidInputException("lead", "pool.error.notOwned");
+                case "converted" -> throw new InvalidInputException("status", "error.lead.converted");
+                case "noPool" -> throw new InvalidInputException("poolId", "error.required");
+                case "poolHidden" -> throw new InvalidInputException("poolId", "error.value.invalid");
+                default -> throw new NotFoundException("lead", leadId);
             }
-            throw new InvalidInputException("lead", "pool.error.notOwned");
         }
-        if (!scope.includes(lead.ownerId())) {
-            throw new NotFoundException("lead", leadId);
-        }
-        if (lead.converted()) {
-            throw new InvalidInputException("status", "error.lead.converted");
-        }
-        Long target = poolId != null ? poolId : lead.poolId() != null ? lead.poolId() : pools.defaultPoolByOwner().get(lead.ownerId());
-        if (target == null) {
-            throw new InvalidInputException("poolId", "error.required");
-        }
-        if (!pools.canSee(user, target)) {
-            throw new InvalidInputException("poolId", "error.value.invalid");
-        }
-        if (lead.version() != expectedVersion || !store.putInPool(leadId, expectedVersion, target, audit.now())) {
+        if (lead.version() != expectedVersion || !store.putInPool(leadId, expectedVersion, check.target(), audit.now())) {
             throw new StaleVersionException("lead", leads.find(leadId).map(LeadDetails::version).orElse(-1L));
         }
-        record(List.of(leadId), "pool.release", user.id(), lead.ownerId(), null, lead.poolId(), target, why);
+        record(List.of(leadId), "pool.release", user.id(), lead.ownerId(), null, lead.poolId(), check.target(), why);
+    }
+
+    /**
+     * {@link #release} for many leads at once (the lead list's bulk action): one reason, one pool
+     * ({@code poolId}, or null for each lead's own pool, else its owner's default pool), each lead at
+     * its current version. One lead's refusal does not stop the others; each answers on its own:
+     * {@code released}, {@code inPool} (already in a pool), {@code converted} (stays with its
+     * customer), {@code noPool} (no pool named, none it came from, no default for its owner),
+     * {@code poolHidden} (the pool it would go to is not open to the user), {@code changed} (edited
+     * or converted meanwhile: try again) or {@code notFound}. Each release is audited like a single one.
+     */
+    @Transactional
+    public List<Outcome> releaseAll(CurrentUser user, List<Long> leadIds, Long poolId, String reason) {
+        user.require("lead", "edit");
+        String why = validReason(reason);
+        List<Long> ids = distinct(leadIds);
+        Map<Long, Boolean> open = new HashMap<>();
+        if (poolId != null && !canSee(user, poolId, open)) {
+            throw new InvalidInputException("poolId", "error.value.invalid");
+        }
+        OwnerScope scope = users.scopeOf(user);
+        Map<Long, Long> defaults = pools.defaultPoolByOwner();
+        Map<Long, LeadDetails> found = new HashMap<>();
+        leads.findAll(ids).forEach(l -> found.put(l.id(), l));
+        Instant now = audit.now();
+        List<Outcome> out = new ArrayList<>(ids.size());
+        for (Long id : ids) {
+            LeadDetails lead = found.get(id);
+            Release check = lead == null ? new Release("notFound", null) : check(user, scope, lead, poolId, defaults, open);
+            String result = check.refusal();
+            if (result == null) {
+                result = store.putInPool(id, lead.version(), check.target(), now) ? "released" : "changed";
+                if (result.equals("released")) {
+                    record(List.of(id), "pool.release", user.id(), lead.ownerId(), null, lead.poolId(), check.target(), why);
+                }
+            }
+            out.add(new Outcome(id, result));
+        }
+        return out;
+    }
+
+    /**
+     * The names of the leads among {@code ids} that the user may see (owned within their scope, or
+     * waiting in a pool they may see), for the per-lead report of a bulk call; others are left out.
+     */
+    public Map<Long, String> names(CurrentUser user, List<Long> ids) {
+        user.require("lead", "view");
+        OwnerScope scope = users.scopeOf(user);
+        Map<Long, Boolean> open = new HashMap<>();
+        Map<Long, String> out = new HashMap<>();
+        for (LeadDetails l : leads.findAll(distinct(ids))) {
+            if (l.inPool() ? l.poolId() != null && canSee(user, l.poolId(), open) : scope.includes(l.ownerId())) {
+                out.put(l.id(), l.name());
+            }
+        }
+        return out;
+    }
+
+    /** Where a release of the lead would go, or why it may not be released ({@code refusal}, one of the bulk results). */
+    private record Release(String refusal, Long target) {
+    }
+
+    private Release check(CurrentUser user, OwnerScope scope, LeadDetails lead, Long poolId, Map<Long, Long> defaults,
+                          Map<Long, Boolean> open) {
+        if (lead.inPool()) {
+            boolean seen = scope.isAll() || lead.poolId() != null && canSee(user, lead.poolId(), open);
+            return new Release(seen ? "inPool" : "notFound", null);
+        }
+        if (!scope.includes(lead.ownerId())) {
+            return new Release("notFound", null);
+        }
+        if (lead.converted()) {
+            return new Release("converted", null);
+        }
+        Long target = poolId != null ? poolId : lead.poolId() != null ? lead.poolId() : defaults.get(lead.ownerId());
+        if (target == null) {
+            return new Release("noPool", null);
+        }
+        return canSee(user, target, open) ? new Release(null, target) : new Release("poolHidden", target);
+    }
+
+    /** Whether the user may see the pool, asked once per pool of a bulk call. */
+    private boolean canSee(CurrentUser user, long poolId, Map<Long, Boolean> open) {
+        return open.computeIfAbsent(poolId, p -> pools.canSee(user, p));
     }
 
     /** Moves leads to another pool (administrators); owned ones keep their owner under the new pool's rules. */

@@ -3,10 +3,13 @@ package dev.rapport.sales;
 import dev.rapport.platform.InvalidInputException;
 import dev.rapport.sales.domain.PaymentStore;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -71,5 +74,40 @@ final class PaymentPlanRules {
                 .sorted(Comparator.comparing(InstalmentInput::dueOn)).toList();
         List<Long> dropped = current.stream().map(PaymentStore.Instalment::id).filter(id -> !kept.contains(id)).toList();
         return new Revision(sorted, dropped);
+    }
+
+    /**
+     * The plan scaled to a new total, for a draft contract whose amount changes: each instalment in
+     * proportion, at cents, on its own due day, the last one taking what rounding left over. Empty
+     * when an instalment would not stay above zero (a new total of zero, or too few cents to share).
+     */
+    static Optional<List<InstalmentInput>> scaled(List<PaymentStore.Instalment> plan, BigDecimal total) {
+        BigDecimal sum = plan.stream().map(PaymentStore.Instalment::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        if (plan.isEmpty() || sum.signum() <= 0) {
+            return Optional.empty();
+        }
+        List<InstalmentInput> out = new ArrayList<>(plan.size());
+        BigDecimal left = total.setScale(2, RoundingMode.UNNECESSARY);
+        for (int i = 0; i < plan.size(); i++) {
+            PaymentStore.Instalment x = plan.get(i);
+            BigDecimal part = i == plan.size() - 1 ? left : x.amount().multiply(total).divide(sum, 2, RoundingMode.HALF_UP);
+            if (part.signum() <= 0) {
+                return Optional.empty();
+            }
+            left = left.subtract(part);
+            out.add(new InstalmentInput(x.id(), x.dueOn(), part));
+        }
+        return Optional.of(out);
+    }
+
+    /** The sum of a plan's instalments at cents. */
+    static BigDecimal sum(List<PaymentStore.Instalment> plan) {
+        return plan.stream().map(PaymentStore.Instalment::amount).reduce(BigDecimal.ZERO, BigDecimal::add).setScale(2);
+    }
+
+    /** A plan as its audit entries show it: how many instalments, first and last due day, and their sum. */
+    static String describe(List<PaymentStore.Instalment> plan) {
+        return plan.isEmpty() ? null : plan.size() + " × " + plan.get(0).dueOn() + "…" + plan.get(plan.size() - 1).dueOn()
+                + ", " + sum(plan).toPlainString();
     }
 }

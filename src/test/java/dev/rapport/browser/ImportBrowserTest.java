@@ -49,4 +49,23 @@ class ImportBrowserTest extends BrowserTestSupport {
         open("/customers?lang=en&q=" + suffix);
         assertThat(driver.findElements(By.cssSelector("#customer-rows td:nth-child(2) a"))).hasSize(2);
     }
+
+    @Test
+    void theMatchOnListOffersACreditCodeOnlyForCustomers() {
+        logIn("admin@test.local", "admin-password-1");
+        open("/imports?lang=en&type=customers");
+        org.openqa.selenium.support.ui.Select type = new org.openqa.selenium.support.ui.Select(waitFor(By.id("type")));
+        org.openqa.selenium.support.ui.Select matchOn = new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("matchOn")));
+        org.openqa.selenium.WebElement creditCode = driver.findElement(By.cssSelector("#matchOn option[value=creditCode]"));
+        assertThat(creditCode.isEnabled()).isTrue();
+        matchOn.selectByValue("creditCode");
+        type.selectByValue("leads");
+        assertThat(creditCode.isEnabled()).isFalse();
+        assertThat(creditCode.getDomProperty("hidden")).isEqualTo("true");
+        assertThat(matchOn.getFirstSelectedOption().getAttribute("value")).as("a key the type lacks is unselected").isEmpty();
+        matchOn.selectByValue("phone");
+        type.selectByValue("customers");
+        assertThat(creditCode.isEnabled()).isTrue();
+        assertThat(matchOn.getFirstSelectedOption().getAttribute("value")).isEqualTo("phone");
+    }
 }

@@ -62,4 +62,36 @@ class PoolBrowserTest extends BrowserTestSupport {
         open("/pools?lang=en&pool=" + pool.id());
         waitForText(By.id("pool-table"), name);
     }
+
+    @Autowired
+    dev.rapport.sales.LeadManagement leads;
+
+    @Test
+    void aRepReleasesTheSelectedLeadsFromTheLeadListAndSeesEachResult() {
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        CurrentUser admin = users.load("admin@test.local").orElseThrow();
+        String email = "lead-rep-" + suffix + "@test.local";
+        users.create(email, "Lead Rep " + suffix, "password-123", "sales-rep", 1L, null, null);
+        CurrentUser rep = users.load(email).orElseThrow();
+        Pool pool = pools.create(admin, new PoolInput("线索公海 " + suffix, null, null, null, null, 3, false, true, List.of()));
+        long a = leads.create(rep, new dev.rapport.sales.LeadInput("Bulk Co " + suffix, "甲 " + suffix, null, null,
+                "a" + suffix + "@bulk.cn", "bulk-" + suffix, null, null, null, null, null, null, rep.id())).id();
+        long b = leads.create(rep, new dev.rapport.sales.LeadInput("Bulk Co " + suffix, "乙 " + suffix, null, null,
+                "b" + suffix + "@bulk.cn", "bulk-" + suffix, null, null, null, null, null, null, rep.id())).id();
+
+        logIn(email, "password-123");
+        open("/leads?lang=en&source=bulk-" + suffix);
+        waitForText(By.id("lead-table"), "甲 " + suffix);
+        driver.findElement(By.cssSelector("#lead-table input[name=ids][value='" + a + "']")).click();
+        driver.findElement(By.cssSelector("#lead-table input[name=ids][value='" + b + "']")).click();
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("lead-bulk-pool"))).selectByVisibleText(pool.name());
+        type(By.id("lead-bulk-reason"), "budget frozen");
+        driver.findElement(By.id("lead-bulk-release")).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(5))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.alertIsPresent()).accept();
+        waitForText(By.id("lead-bulk-results"), "甲 " + suffix + ": Released");
+        assertThat(driver.findElement(By.id("lead-bulk-results")).getText()).contains("乙 " + suffix + ": Released");
+        assertThat(driver.findElement(By.cssSelector(".flash")).getText()).contains("Released 2 of 2 leads");
+        assertThat(leads.visible(admin, a).inPool()).isTrue();
+    }
 }

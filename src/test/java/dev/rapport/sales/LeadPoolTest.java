@@ -259,4 +259,105 @@ class LeadPoolTest extends ApiTestSupport {
         assertThat((Object) assigned.getMvcResult().getFlashMap().get("flash")).isEqualTo("Assigned 1 of 1");
         assertThat(owner(a)).isEqualTo(east.repId());
     }
+
+    /** A lead of the team member's own, never in a pool. */
+    private long ownLead(Team t) {
+        MvcTestResult r = post(t.rep(), "/api/v1/leads", "{\"name\":\"" + unique("自有线索") + "\",\"company\":\"" + unique("自有公司")
+                + "\",\"email\":\"" + unique("o") + "@own.cn\",\"ownerId\":" + t.repId() + "}");
+        assertThat(r).as(body(r)).hasStatus(201);
+        return id(r, "$.lead.id");
+    }
+
+    @Test
+    void aBulkReleaseReleasesWhatItMayAndSaysWhyForEachOfTheRest() {
+        Team east = team();
+        Team north = team();
+        long pool = pool("{\"name\":\"" + unique("批量退回池") + "\",\"departmentIds\":[" + east.department() + "]}");
+        long claimed = inPool(pool);
+        long waiting = inPool(pool);
+        assertThat(post(east.rep(), "/api/v1/pools/" + pool + "/leads/claim", "{\"leadIds\":[" + claimed + "]}")).hasStatusOk();
+        long own = ownLead(east);
+        long converted = ownLead(east);
+        assertThat(post(east.rep(), "/api/v1/leads/" + converted + "/convert", "{}")).hasStatus(201);
+        long others = ownLead(north);
+
+        // without a pool each lead goes back where it came from; one that came from none has nowhere to go
+        MvcTestResult r = post(east.rep(), "/api/v1/leads/release", "{\"leadIds\":[" + claimed + "," + own + "," + waiting + ","
+                + converted + "," + others + "," + claimed + "],\"reason\":\"no budget this year\"}");
+        assertThat(r).as(body(r)).hasStatusOk();
+        assertThat((List<Integer>) json(r, "$.results[*].leadId")).containsExactly((int) claimed, (int) own, (int) waiting,
+                (int) converted, (int) others);
+        assertThat((List<String>) json(r, "$.results[*].result")).containsExactly("released", "noPool", "inPool", "converted", "notFound");
+        assertThat(owner(claimed)).isNull();
+        assertThat(poolOf(claimed)).isEqualTo(pool);
+        assertThat(owner(own)).isEqualTo(east.repId());
+        assertThat(owner(others)).isEqualTo(north.repId());
+        assertThat(jdbc.sql("select count(*) from audit_log where entity_type = 'lead' and entity_id in (:ids) and action = 'pool.release'")
+                .param("ids", List.of(own, converted, others)).query(Long.class).single()).isZero();
+
+        // naming the pool sends the rest there, audited with the reason like a single release
+        MvcTestResult named = post(east.rep(), "/api/v1/leads/release", "{\"leadIds\":[" + own + "],\"poolId\":" + pool
+                + ",\"reason\":\"wrong region\"}");
+        assertThat((List<String>) json(named, "$.results[*].result")).containsExactly("released");
+        assertThat(poolOf(own)).isEqualTo(pool);
+        assertThat(body(get(adminToken(), "/api/v1/leads/" + own + "/history"))).contains("pool.release").contains("wrong region");
+        assertThat(body(get(adminToken(), "/api/v1/leads/" + claimed + "/history"))).contains("no budget this year");
+
+        // the whole call is refused without a reason, or for a pool the rep may not see
+        long hidden = pool("{\"name\":\"" + unique("北区池") + "\",\"departmentIds\":[" + north.department() + "]}");
+        long mine = ownLead(east);
+        MvcTestResult noReason = post(east.rep(), "/api/v1/leads/release", "{\"leadIds\":[" + mine + "],\"poolId\":" + pool + "}");
+        assertThat(noReason).hasStatus(400);
+        assertThat(body(noReason)).contains("reason");
+        MvcTestResult closed = post(east.rep(), "/api/v1/leads/release", "{\"leadIds\":[" + mine + "],\"poolId\":" + hidden
+                + ",\"reason\":\"x\"}");
+        assertThat(closed).hasStatus(400);
+        assertThat(body(closed)).contains("poolId");
+        assertThat(owner(mine)).isEqualTo(east.repId());
+    }
+
+    @Test
+    void theLeadListReleasesTheSelectedLeadsAndListsEachOnesResult() {
+        Team east = team();
+        long pool = pool("{\"name\":\"" + unique("列表退回池") + "\",\"departmentIds\":[" + east.department() + "]}");
+        long a = ownLead(east);
+        long b = ownLead(east);
+        long converted = ownLead(east);
+        assertThat(post(east.rep(), "/api/v1/leads/" + converted + "/convert", "{}")).hasStatus(201);
+        String aName = jdbc.sql("select name from leads where id = :id").param("id", a).query(String.class).single();
+        String convertedName = jdbc.sql("select name from leads where id = :id").param("id", converted).query(String.class).single();
+
+        String en = body(mvc.get().uri("/leads?lang=en").with(user(east.repEmail())).exchange());
+        assertThat(en).contains("id=\"lead-bulk-release\"", "formaction=\"/leads/bulk/release\"", "Release to pool")
+                .contains("<option value=\"" + pool + "\"");
+        String zh = body(mvc.get().uri("/leads?lang=zh-CN").with(user(east.repEmail())).exchange());
+        assertThat(zh).contains("退回公海").contains("各自来源的公海池");
+
+        var released = mvc.post().uri("/leads/bulk/release?lang=en").with(user(east.repEmail())).with(csrf())
+                .param("ids", "" + a, "" + b, "" + converted).param("poolId", "" + pool).param("reason", "asked to stop calling")
+                .param("back", "status=new").exchange();
+        assertThat(released).hasStatus3xxRedirection();
+        assertThat(released.getResponse().getRedirectedUrl()).isEqualTo("/leads?status=new");
+        assertThat((Object) released.getMvcResult().getFlashMap().get("flash")).isEqualTo("Released 2 of 3 leads to the pool");
+        assertThat((List<String>) released.getMvcResult().getFlashMap().get("results")).containsExactly(
+                "#" + a + " " + aName + ": Released", "#" + b + " " + jdbc.sql("select name from leads where id = :id").param("id", b)
+                        .query(String.class).single() + ": Released",
+                "#" + converted + " " + convertedName + ": Converted: it stays with its customer");
+        assertThat(owner(a)).isNull();
+        assertThat(poolOf(b)).isEqualTo(pool);
+        assertThat(body(get(adminToken(), "/api/v1/leads/" + a + "/history"))).contains("pool.release").contains("asked to stop calling");
+
+        // the results are shown on the list the user came from (the flash lives in the shared session store)
+        String after = body(mvc.get().uri("/leads?status=new&lang=en").cookie(released.getResponse().getCookies())
+                .with(user(east.repEmail())).exchange());
+        assertThat(after).contains("id=\"lead-bulk-results\"").contains("#" + a + " " + aName + ": Released");
+
+        long c = ownLead(east);
+        var noReason = mvc.post().uri("/leads/bulk/release?lang=zh-CN").with(user(east.repEmail())).with(csrf())
+                .param("ids", "" + c).param("poolId", "" + pool).exchange();
+        assertThat((Object) noReason.getMvcResult().getFlashMap().get("flash")).isEqualTo("原因: 不能为空");
+        assertThat(owner(c)).isEqualTo(east.repId());
+        var none = mvc.post().uri("/leads/bulk/release?lang=en").with(user(east.repEmail())).with(csrf()).param("reason", "x").exchange();
+        assertThat((Object) none.getMvcResult().getFlashMap().get("flash")).asString().startsWith("Records: ");
+    }
 }

@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rapport.ApiTestSupport;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 /** Revising a payment plan after payments came in: payments stay on their instalments, nothing drops below what was paid. */
 class PaymentPlanApiTest extends ApiTestSupport {
+
+    @Autowired JdbcClient jdbc;
 
     private static String money(MvcTestResult r, String path) {
         return new BigDecimal(json(r, path).toString()).setScale(2).toPlainString();
@@ -152,5 +156,64 @@ class PaymentPlanApiTest extends ApiTestSupport {
         var retitled = put(token, "/api/v1/contracts/" + k, "{\"title\":\"Renamed\",\"amount\":100,\"version\":"
                 + version(token, "/api/v1/contracts/" + k) + "}", null);
         assertThat(retitled).as(body(retitled)).hasStatus(200);
+    }
+
+    private long draftContractInThreeInstalments(String token, long customer) {
+        long k = id(post(token, "/api/v1/contracts", "{\"customerId\":" + customer + ",\"title\":\"Lease\",\"amount\":1200}"), "$.id");
+        var plan = put(token, "/api/v1/contracts/" + k + "/payment-plan", "{\"version\":0,\"instalments\":[{\"dueOn\":\"2026-01-31\",\"amount\":400},"
+                + "{\"dueOn\":\"2026-02-28\",\"amount\":400},{\"dueOn\":\"2026-03-31\",\"amount\":400}]}", null);
+        assertThat(plan).as(body(plan)).hasStatus(200);
+        return k;
+    }
+
+    private MvcTestResult edit(String token, long k, String fields) {
+        return put(token, "/api/v1/contracts/" + k, "{\"title\":\"Lease\"," + fields + ",\"version\":" + version(token, "/api/v1/contracts/" + k)
+                + "}", null);
+    }
+
+    @Test
+    void aDraftKeepsItsPlanWhenTheAmountChangesUnlessTheEditSaysToScaleOrDiscardIt() {
+        String token = rep();
+        long c = createCustomer(token, "{\"name\":\"" + unique("Draft plan kept") + "\"}");
+        long k = draftContractInThreeInstalments(token, c);
+        String uri = "/api/v1/contracts/" + k + "/payment-plan";
+
+        var refused = edit(token, k, "\"amount\":1500");
+        assertThat(refused).hasStatus(400);
+        assertThat((String) json(refused, "$.errors[0].field")).isEqualTo("amount");
+        assertThat((String) json(refused, "$.errors[0].message")).contains("CNY 1200.00").contains("3 instalments").contains("scale");
+        assertThat(money(get(token, "/api/v1/contracts/" + k), "$.amount")).isEqualTo("1200.00");
+        assertThat((java.util.List<?>) json(get(token, uri), "$.instalments")).hasSize(3);
+        // an edit the plan still fits keeps it, even with a new title, currency or dates
+        var retitled = put(token, "/api/v1/contracts/" + k, "{\"title\":\"Lease 2027\",\"amount\":1200,\"currency\":\"USD\","
+                + "\"version\":" + version(token, "/api/v1/contracts/" + k) + "}", null);
+        assertThat(retitled).as(body(retitled)).hasStatus(200);
+        assertThat((java.util.List<?>) json(get(token, uri), "$.instalments")).hasSize(3);
+        assertThat(jdbc.sql("select distinct currency from sales_instalments where contract_id = :k").param("k", k).query(String.class).list())
+                .containsExactly("USD");
+        assertThat(edit(token, k, "\"amount\":1500,\"currency\":\"USD\",\"planAdjustment\":\"stretch\"")).hasStatus(400);
+
+        var scaled = edit(token, k, "\"amount\":1000,\"currency\":\"USD\",\"planAdjustment\":\"scale\"");
+        assertThat(scaled).as(body(scaled)).hasStatus(200);
+        var plan = get(token, uri);
+        assertThat(money(plan, "$.instalments[0].amount")).isEqualTo("333.33");
+        assertThat(money(plan, "$.instalments[1].amount")).isEqualTo("333.33");
+        assertThat(money(plan, "$.instalments[2].amount")).as("the last takes the cent of rounding").isEqualTo("333.34");
+        assertThat(json(plan, "$.instalments[2].dueOn").toString()).isEqualTo("2026-03-31");
+        assertThat(body(get(token, "/api/v1/contracts/" + k + "/history"))).contains("payment_plan");
+
+        var tooSmall = edit(token, k, "\"amount\":0.02,\"currency\":\"USD\",\"planAdjustment\":\"scale\"");
+        assertThat(tooSmall).hasStatus(400);
+        assertThat((String) json(tooSmall, "$.errors[0].message")).contains("discard");
+        long order = id(post(token, "/api/v1/orders", "{\"customerId\":" + c + ",\"total\":1000,\"currency\":\"USD\"}"), "$.id");
+        var linked = edit(token, k, "\"amount\":1000,\"currency\":\"USD\",\"orderId\":" + order);
+        assertThat(linked).hasStatus(400);
+        assertThat((String) json(linked, "$.errors[0].field")).isEqualTo("orderId");
+
+        var discarded = edit(token, k, "\"amount\":800,\"currency\":\"USD\",\"planAdjustment\":\"discard\"");
+        assertThat(discarded).as(body(discarded)).hasStatus(200);
+        assertThat((java.util.List<?>) json(get(token, uri), "$.instalments")).isEmpty();
+        assertThat(post(token, "/api/v1/contracts/" + k + "/status", "{\"status\":\"active\"}")).hasStatus(200);
+        assertThat(money(get(token, uri), "$.instalments[0].amount")).isEqualTo("800.00");
     }
 }

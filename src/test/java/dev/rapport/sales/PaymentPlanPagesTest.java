@@ -83,4 +83,71 @@ class PaymentPlanPagesTest extends ApiTestSupport {
         var tooMuch = mvc.post().uri("/contracts/" + k + "/payments").with(user(email)).with(csrf()).param("amount", "1000").exchange();
         assertThat(body(tooMuch)).contains("data-field=\"amount\"");
     }
+
+    private long customerOfNewRep() {
+        email = unique("pp") + "@test.local";
+        createUser(email, "sales-rep", 1, null);
+        token = token(email, "password-123");
+        return createCustomer(token, "{\"name\":\"" + unique("Contract page") + "\"}");
+    }
+
+    @Test
+    void aContractWithoutAPlanSaysHowItsPlanIsMadeNotTheOrdersHint() {
+        long c = customerOfNewRep();
+        long k = id(post(token, "/api/v1/contracts", "{\"customerId\":" + c + ",\"title\":\"Service\",\"amount\":600}"), "$.id");
+        String en = body(mvc.get().uri("/contracts/" + k + "?lang=en").with(user(email)).exchange());
+        assertThat(en).contains("id=\"plan-empty-hint\"").contains("when the contract is activated, one instalment for its full amount is made")
+                .contains("payment term after the signing date").doesNotContain("when the order is confirmed");
+        String zh = body(mvc.get().uri("/contracts/" + k + "?lang=zh-CN").with(user(email)).exchange());
+        assertThat(zh).contains("合同生效时生成一期全额回款").doesNotContain("订单确认时");
+
+        long o = id(post(token, "/api/v1/orders", "{\"customerId\":" + c + ",\"total\":80}"), "$.id");
+        assertThat(body(mvc.get().uri("/orders/" + o + "?lang=en").with(user(email)).exchange()))
+                .contains("The plan is made when the order is confirmed");
+
+        assertThat(post(token, "/api/v1/contracts/" + k + "/status", "{\"status\":\"terminated\"}")).hasStatus(200);
+        assertThat(body(mvc.get().uri("/contracts/" + k + "?lang=en").with(user(email)).exchange()))
+                .contains("No payment plan: the contract ended before it was activated.").doesNotContain("when the contract is activated");
+    }
+
+    @Test
+    void editingADraftsAmountAsksWhatBecomesOfItsPlanAndSaysWhatWasDone() {
+        long c = customerOfNewRep();
+        long k = id(post(token, "/api/v1/contracts", "{\"customerId\":" + c + ",\"title\":\"Lease\",\"amount\":1200}"), "$.id");
+        assertThat(put(token, "/api/v1/contracts/" + k + "/payment-plan", "{\"version\":0,\"instalments\":[{\"dueOn\":\"2026-01-31\",\"amount\":600},"
+                + "{\"dueOn\":\"2026-02-28\",\"amount\":600}]}", null)).hasStatus(200);
+        String page = body(mvc.get().uri("/contracts/" + k + "?lang=en").with(user(email)).exchange());
+        assertThat(page).contains("id=\"edit-contract\" href=\"/contracts/" + k + "/edit\"");
+
+        String form = body(mvc.get().uri("/contracts/" + k + "/edit?lang=en").with(user(email)).exchange());
+        assertThat(form).contains("action=\"/contracts/" + k + "\"").contains("value=\"1200.00\"")
+                .contains("Payment plan: 2 instalments adding up to CNY 1200.00")
+                .contains("<input type=\"radio\" name=\"planAdjustment\" value=\"keep\" id=\"plan-keep\" checked=\"checked\">");
+        assertThat(body(mvc.get().uri("/contracts/" + k + "/edit?lang=zh-CN").with(user(email)).exchange()))
+                .contains("回款计划：共 2 期，合计 CNY 1200.00").contains("按新金额等比调整各期金额");
+        long version = ((Number) json(get(token, "/api/v1/contracts/" + k), "$.version")).longValue();
+
+        var kept = mvc.post().uri("/contracts/" + k + "?lang=en").with(user(email)).with(csrf()).param("version", "" + version)
+                .param("title", "Lease").param("amount", "1500").param("currency", "CNY").param("planAdjustment", "keep").exchange();
+        assertThat(kept).hasStatusOk();
+        assertThat(body(kept)).contains("data-field=\"amount\"").contains("does not match the payment plan, which adds up to CNY 1200.00 in 2 instalments")
+                .contains("value=\"1500\"").contains("id=\"plan-keep\" checked=\"checked\"");
+        assertThat(json(get(token, "/api/v1/contracts/" + k), "$.amount").toString()).isEqualTo("1200.0");
+
+        var scaled = mvc.post().uri("/contracts/" + k + "?lang=en").with(user(email)).with(csrf()).param("version", "" + version)
+                .param("title", "Lease").param("amount", "1500").param("currency", "CNY").param("planAdjustment", "scale").exchange();
+        assertThat(scaled).hasRedirectedUrl("/contracts/" + k);
+        assertThat((Object) scaled.getMvcResult().getFlashMap().get("planNotice")).isEqualTo("scaled");
+        String after = body(mvc.get().uri("/contracts/" + k + "?lang=zh-CN").cookie(scaled.getResponse().getCookies()).with(user(email)).exchange());
+        assertThat(after).contains("id=\"plan-notice\"").contains("回款计划已按新金额等比调整：共 2 期，合计 CNY 1500.00");
+        assertThat(json(get(token, "/api/v1/contracts/" + k + "/payment-plan"), "$.instalments[1].amount").toString()).isEqualTo("750.0");
+
+        var retitled = mvc.post().uri("/contracts/" + k).with(user(email)).with(csrf()).param("version", "" + (version + 1))
+                .param("title", "Lease 2027").param("amount", "1500").param("currency", "CNY").exchange();
+        assertThat(retitled).hasRedirectedUrl("/contracts/" + k);
+        assertThat((Object) retitled.getMvcResult().getFlashMap().get("planNotice")).as("nothing happened to the plan").isNull();
+        var stale = mvc.post().uri("/contracts/" + k + "?lang=en").with(user(email)).with(csrf()).param("version", "" + version)
+                .param("title", "Lease").param("amount", "1500").param("currency", "CNY").exchange();
+        assertThat(body(stale)).contains("Someone changed this meanwhile");
+    }
 }

@@ -75,4 +75,55 @@ class QuotePagesTest extends ApiTestSupport {
         assertThat(r).hasRedirectedUrl("/approvals");
         assertThat(body(mvc.get().uri("/approvals").with(user(ADMIN)).exchange())).contains("name=\"version\" value=\"" + (version + 1) + "\"");
     }
+
+    @Test
+    void theQuoteFormOffersTheCustomersOpportunitiesByNameStageAndAmountAndRefusesAnotherCustomers() {
+        String repEmail = unique("rep") + "@test.local";
+        createUser(repEmail, "sales-rep", 1, null);
+        String rep = token(repEmail, "password-123");
+        long customer = createCustomer(rep, "{\"name\":\"" + unique("商机客户") + "\"}");
+        long other = createCustomer(rep, "{\"name\":\"" + unique("别的客户") + "\"}");
+        String openName = unique("扩容项目");
+        long open = id(post(rep, "/api/v1/opportunities", "{\"name\":\"" + openName + "\",\"customerId\":" + customer
+                + ",\"amount\":5000}"), "$.id");
+        String wonName = unique("首单");
+        long won = id(post(rep, "/api/v1/opportunities", "{\"name\":\"" + wonName + "\",\"customerId\":" + customer + "}"), "$.id");
+        java.util.List<Number> wonStage = json(get(adminToken(), "/api/v1/pipelines"), "$[0].stages[?(@.kind == 'won')].id");
+        assertThat(post(rep, "/api/v1/opportunities/" + won + "/stage", "{\"stageId\":" + wonStage.get(0) + ",\"version\":0}"))
+                .hasStatusOk();
+        long foreign = id(post(rep, "/api/v1/opportunities", "{\"name\":\"" + unique("别人的商机") + "\",\"customerId\":" + other + "}"),
+                "$.id");
+
+        String en = body(mvc.get().uri("/quotes/new?customerId=" + customer + "&lang=en").with(user(repEmail)).exchange());
+        assertThat(en).contains("<select id=\"opportunityId\" name=\"opportunityId\">").doesNotContain("type=\"number\" id=\"opportunityId\"")
+                .contains("<optgroup label=\"Open opportunities\">").contains("<optgroup label=\"Won or lost\">")
+                .contains("<option value=\"" + open + "\">" + openName + " · ").contains(" · CNY 5000.00</option>")
+                .contains("<option value=\"" + won + "\">" + wonName + " · Won · CNY 0.00</option>")
+                .doesNotContain("value=\"" + foreign + "\"");
+        assertThat(en.indexOf(openName)).as("open deals first").isLessThan(en.indexOf(wonName));
+        String zh = body(mvc.get().uri("/quotes/new?customerId=" + customer + "&lang=zh-CN").with(user(repEmail)).exchange());
+        assertThat(zh).contains("<optgroup label=\"进行中的商机\">").contains(wonName + " · 赢单");
+
+        var refused = mvc.post().uri("/quotes?lang=en").with(user(repEmail)).with(csrf()).param("customerId", "" + customer)
+                .param("opportunityId", "" + foreign).param("version", "0").param("line.productId", "").param("line.description", "服务")
+                .param("line.quantity", "1").param("line.unitPrice", "100").param("line.discountPercent", "0").param("line.taxRate", "6")
+                .exchange();
+        assertThat(body(refused)).contains("<strong>Opportunity</strong>:").contains("is not an opportunity of this customer that you can see")
+                .contains("<option value=\"" + foreign + "\" selected>#" + foreign + "</option>");
+
+        var created = mvc.post().uri("/quotes").with(user(repEmail)).with(csrf()).param("customerId", "" + customer)
+                .param("opportunityId", "" + open).param("version", "0").param("line.productId", "").param("line.description", "服务")
+                .param("line.quantity", "1").param("line.unitPrice", "100").param("line.discountPercent", "0").param("line.taxRate", "6")
+                .exchange();
+        assertThat(created).hasStatus3xxRedirection();
+        String location = created.getResponse().getRedirectedUrl();
+        String edit = body(mvc.get().uri(location + "?lang=en").with(user(repEmail)).exchange());
+        assertThat(edit).contains("<option value=\"" + open + "\" selected=\"selected\">" + openName);
+        // once submitted the quote is read-only and links to its opportunity
+        assertThat(mvc.post().uri(location + "/submit").param("version", "0").with(user(repEmail)).with(csrf()).exchange())
+                .hasStatus3xxRedirection();
+        String shown = body(mvc.get().uri(location + "?lang=zh-CN").with(user(repEmail)).exchange());
+        assertThat(shown).doesNotContain("id=\"quote-form\"").contains("id=\"quote-opportunity\" href=\"/opportunities/" + open + "\"")
+                .contains(openName + " · 资格确认");
+    }
 }

@@ -261,6 +261,18 @@ public class ImportManagement {
         return spec(job).matchKeys().stream().map(MatchKey::key).toList();
     }
 
+    /**
+     * The keys each record type the user may import can match on, by type key, in the upload form's
+     * order: only customers (organizations) have a credit code.
+     */
+    public Map<String, List<String>> matchKeysByType(CurrentUser user) {
+        Map<String, List<String>> out = new java.util.LinkedHashMap<>();
+        for (String key : typeKeys(user)) {
+            types.find(key).ifPresent(t -> out.put(key, t.matchKeys().stream().map(MatchKey::key).toList()));
+        }
+        return out;
+    }
+
     /** The record types the user may import, as the upload form offers them. */
     public List<String> typeKeys(CurrentUser user) {
         return types.keys().stream().filter(k -> types.find(k).map(t -> user.can(t.entity(), "import")).orElse(false)).toList();

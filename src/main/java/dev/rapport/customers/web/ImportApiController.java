@@ -63,7 +63,7 @@ class ImportApiController {
 
     @Operation(summary = "Upload a file and start importing it in the background",
             description = "Multipart form: file (.csv UTF-8/GBK with comma, semicolon or tab; .xlsx; .vcf), type = customers|contacts|leads, "
-                    + "mode = create|update|skip (default create), optional matchOn = email|phone|creditCode|externalId, "
+                    + "mode = create|update|skip (default create), optional matchOn = email|phone|externalId, or creditCode for customers only (another type with creditCode is a 400 naming matchOn), "
                     + "optional mapping as JSON {\"column header\": \"field or cf.<key> or empty to ignore\"} or repeated "
                     + "map.<column header>=<field> parameters. Columns not mentioned are mapped from their header. "
                     + "The file is stored in the database and imported by a background job on any node. "

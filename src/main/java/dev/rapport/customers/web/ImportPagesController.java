@@ -3,13 +3,16 @@ package dev.rapport.customers.web;
 import dev.rapport.customers.importing.ImportJob;
 import dev.rapport.customers.importing.ImportManagement;
 import dev.rapport.customers.importing.ImportReports;
+import dev.rapport.customers.importing.MatchKey;
 import dev.rapport.identity.CurrentUser;
 import dev.rapport.platform.InvalidInputException;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -37,8 +40,19 @@ class ImportPagesController {
     @GetMapping("/imports")
     String list(@RequestParam(required = false) String type, Model model) {
         model.addAttribute("imports", imports.list(page.me(), 50));
-        model.addAttribute("selectedType", type);
-        model.addAttribute("types", imports.typeKeys(page.me()));
+        Map<String, List<String>> keysByType = imports.matchKeysByType(page.me());
+        List<String> types = List.copyOf(keysByType.keySet());
+        String shown = type != null && types.contains(type) ? type : types.isEmpty() ? null : types.get(0);
+        model.addAttribute("selectedType", shown);
+        model.addAttribute("types", types);
+        // each match key lists the types it fits, so the form can offer only those of the chosen type
+        Map<String, String> typesByKey = new LinkedHashMap<>();
+        for (MatchKey k : MatchKey.values()) {
+            typesByKey.put(k.key(), keysByType.entrySet().stream().filter(e -> e.getValue().contains(k.key())).map(Map.Entry::getKey)
+                    .collect(Collectors.joining(" ")));
+        }
+        model.addAttribute("matchKeyTypes", typesByKey);
+        model.addAttribute("shownMatchKeys", shown == null ? List.of() : keysByType.get(shown));
         return "imports/list";
     }
 

@@ -95,6 +95,12 @@ public class PaymentStore {
         }
     }
 
+    /** Copies the parent's owner and currency onto its instalments (they are kept there for join-free sums). */
+    public void restamp(Parent p) {
+        jdbc.sql("update sales_instalments set owner_id = :owner, currency = :currency where " + column(p.column()) + " = :id")
+                .param("owner", p.ownerId()).param("currency", p.currency()).param("id", p.id()).update();
+    }
+
     /** Marks the parent's unpaid instalments as owed (confirmed, activated) or not (cancelled, ended). */
     public void setReceivable(String column, long id, boolean receivable) {
         jdbc.sql("update sales_instalments set receivable = (:r and paid < amount) where " + column(column) + " = :id")

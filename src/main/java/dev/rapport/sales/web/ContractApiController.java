@@ -1,5 +1,7 @@
 package dev.rapport.sales.web;
 
+import dev.rapport.identity.AuditEntry;
+import dev.rapport.identity.AuditLog;
 import dev.rapport.identity.CurrentUser;
 import dev.rapport.identity.UserManagement;
 import dev.rapport.platform.CursorPage;
@@ -12,6 +14,7 @@ import dev.rapport.sales.ContractView;
 import dev.rapport.sales.InstalmentInput;
 import dev.rapport.sales.PaymentManagement;
 import dev.rapport.sales.PaymentPlan;
+import dev.rapport.sales.PlanAdjustment;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
@@ -34,8 +37,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Contracts", description = "Contracts (合同) and their payment plans; permissions order:*")
 class ContractApiController {
 
+    /** {@code planAdjustment} (replace only): keep (default), scale or discard a draft's own payment plan that the edit no longer fits. */
     record ContractRequest(Long customerId, String number, String title, LocalDate startDate, LocalDate endDate,
-                           BigDecimal amount, String currency, LocalDate signedOn, Long orderId, Long ownerId, Long version) {
+                           BigDecimal amount, String currency, LocalDate signedOn, Long orderId, Long ownerId, Long version,
+                           String planAdjustment) {
         ContractInput toInput() {
             return new ContractInput(customerId, number, title, startDate, endDate, amount, currency, signedOn, orderId, ownerId);
         }
@@ -50,11 +55,13 @@ class ContractApiController {
     private final ContractManagement contracts;
     private final PaymentManagement payments;
     private final UserManagement users;
+    private final AuditLog audit;
 
-    ContractApiController(ContractManagement contracts, PaymentManagement payments, UserManagement users) {
+    ContractApiController(ContractManagement contracts, PaymentManagement payments, UserManagement users, AuditLog audit) {
         this.contracts = contracts;
         this.payments = payments;
         this.users = users;
+        this.audit = audit;
     }
 
     @Operation(summary = "List contracts", description = "Filters: customerId, status (draft, active, expired, terminated), q (number or title prefix); newest first, keyset paging.")
@@ -77,12 +84,17 @@ class ContractApiController {
         return ResponseEntity.ok().eTag(ETags.of(c.version())).body(c);
     }
 
-    @Operation(summary = "Replace a contract's fields; send If-Match or version (stale → 412/409)")
+    @Operation(summary = "Replace a contract's fields; send If-Match or version (stale → 412/409)",
+            description = "A draft with its own payment plan keeps the plan: a new amount the plan does not add up to, or a link to an "
+                    + "order, is a 400 naming the plan's sum unless planAdjustment says what to do with the plan: scale (each instalment "
+                    + "in proportion to the new amount, due days kept) or discard (activation then makes a single instalment). "
+                    + "planAdjustment defaults to keep. Once the contract is active its amount, currency, owner and order are fixed.")
     @PutMapping("/{id}")
     ResponseEntity<ContractView> replace(@PathVariable long id, @RequestBody ContractRequest r,
                                          @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         CurrentUser me = users.current();
-        ContractView c = contracts.update(me, id, expected(me, id, ifMatch, r.version()), r.toInput());
+        ContractView c = contracts.update(me, id, expected(me, id, ifMatch, r.version()), r.toInput(),
+                PlanAdjustment.parse(r.planAdjustment()));
         return ResponseEntity.ok().eTag(ETags.of(c.version())).body(c);
     }
 
@@ -110,6 +122,14 @@ class ContractApiController {
                             @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         CurrentUser me = users.current();
         return payments.replacePlan(me, "contract", id, expected(me, id, ifMatch, r.version()), r.instalments());
+    }
+
+    @Operation(summary = "Change history (audit) of the contract: its fields, status and payment plan")
+    @GetMapping("/{id}/history")
+    CursorPage<AuditEntry> history(@PathVariable long id, @RequestParam(required = false) String cursor,
+                                   @RequestParam(defaultValue = "50") int limit) {
+        contracts.visible(users.current(), id);
+        return audit.history("contract", id, cursor, Math.max(1, Math.min(limit, 200)));
     }
 
     private long expected(CurrentUser me, long id, String ifMatch, Long bodyVersion) {

@@ -63,6 +63,8 @@ class LeadPagesController {
         model.addAttribute("filter", filter);
         model.addAttribute("statuses", LeadStatus.values());
         model.addAttribute("owners", users.assignableOwners(me));
+        // the bulk "release to pool" needs somewhere to release to
+        model.addAttribute("releasePools", me.can("lead", "edit") ? pools.visible(me).stream().filter(Pool::enabled).toList() : List.of());
         String qs = queryString(filter.params());
         model.addAttribute("queryString", qs);
         model.addAttribute("nextLink", page.next() == null ? null : "/leads?" + (qs.isEmpty() ? "" : qs + "&") + "cursor=" + page.next());

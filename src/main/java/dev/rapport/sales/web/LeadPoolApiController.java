@@ -35,6 +35,9 @@ class LeadPoolApiController {
     record ReleaseRequest(Long poolId, String reason, Long version) {
     }
 
+    record BulkReleaseRequest(List<Long> leadIds, Long poolId, String reason) {
+    }
+
     record Results(List<LeadPools.Outcome> results) {
     }
 
@@ -110,6 +113,16 @@ class LeadPoolApiController {
         }
         pools.release(users.current(), id, request.poolId(), request.reason(), version);
         return ResponseEntity.noContent().build();
+    }
+
+    @Operation(summary = "Release many leads to a pool (退回公海) with one reason: each lead its owner's or in the caller's scope, at its current version",
+            description = "poolId is optional: without it each lead goes back to the pool it came from, else its owner's default pool. "
+                    + "One lead's refusal does not stop the others. Per-lead results: released, inPool (already in a pool), converted, "
+                    + "noPool (no pool to go to), poolHidden (that pool is not open to you), changed (edited meanwhile: try again), notFound. "
+                    + "At most 500 leads; a missing reason or a pool you cannot see is a 400.")
+    @PostMapping("/api/v1/leads/release")
+    Results releaseAll(@RequestBody BulkReleaseRequest request) {
+        return new Results(pools.releaseAll(users.current(), request.leadIds(), request.poolId(), request.reason()));
     }
 
     @ExceptionHandler(PoolCapReachedException.class)

@@ -12,7 +12,10 @@ import dev.rapport.sales.LeadManagement;
 import dev.rapport.sales.LeadPools;
 import dev.rapport.sales.LeadRow;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
@@ -152,6 +155,38 @@ class LeadPoolPagesController {
             redirect.addFlashAttribute("flash", messages.getMessage("problem.stale", null, locale));
         }
         return "redirect:/leads/" + id;
+    }
+
+    /**
+     * The lead list's bulk "release to pool": one pool (blank = each lead's own pool) and one reason
+     * for the selected leads; the flash says how many went back and lists each lead with its result.
+     */
+    @PostMapping("/leads/bulk/release")
+    String releaseAll(@RequestParam(required = false) List<Long> ids, @RequestParam(required = false) Long poolId,
+                      @RequestParam(required = false) String reason, @RequestParam(defaultValue = "") String back,
+                      RedirectAttributes redirect) {
+        var locale = LocaleContextHolder.getLocale();
+        CurrentUser me = users.current();
+        try {
+            if (ids == null || ids.isEmpty()) {
+                throw new InvalidInputException("ids", "error.bulk.none");
+            }
+            List<LeadPools.Outcome> results = leadPools.releaseAll(me, ids, poolId, reason);
+            Map<Long, String> names = leadPools.names(me, results.stream().map(LeadPools.Outcome::leadId).toList());
+            long done = results.stream().filter(r -> r.result().equals("released")).count();
+            redirect.addFlashAttribute("flash", messages.getMessage("lead.pool.releasedCount", new Object[] {done, results.size()}, locale));
+            // flash attributes live in the shared session store: plain strings, translated here
+            redirect.addFlashAttribute("results", new ArrayList<>(results.stream()
+                    .map(r -> "#" + r.leadId() + (names.containsKey(r.leadId()) ? " " + names.get(r.leadId()) : "") + ": "
+                            + messages.getMessage("pool.result." + r.result(), null, locale))
+                    .toList()));
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("flash", e.errors().stream()
+                    .map(f -> messages.getMessage("field." + f.field(), null, f.field(), locale) + ": "
+                            + messages.getMessage(f.messageKey(), f.args().toArray(), locale))
+                    .collect(Collectors.joining("; ")));
+        }
+        return "redirect:/leads" + (back.isEmpty() ? "" : "?" + back);
     }
 
     private String capMessage(PoolCapReachedException e) {

@@ -4,7 +4,6 @@ import dev.rapport.identity.CurrentUser;
 import dev.rapport.identity.UserManagement;
 import dev.rapport.platform.InvalidInputException;
 import dev.rapport.platform.StaleVersionException;
-import dev.rapport.sales.ProductManagement;
 import dev.rapport.sales.QuoteManagement;
 import dev.rapport.sales.QuoteSending;
 import dev.rapport.sales.QuoteStatus;
@@ -31,15 +30,15 @@ class QuotePagesController {
     private final QuoteManagement quotes;
     private final QuoteWorkflow workflow;
     private final QuoteSending sending;
-    private final ProductManagement products;
+    private final QuoteFormChoices choices;
     private final UserManagement users;
 
-    QuotePagesController(QuoteManagement quotes, QuoteWorkflow workflow, QuoteSending sending, ProductManagement products,
+    QuotePagesController(QuoteManagement quotes, QuoteWorkflow workflow, QuoteSending sending, QuoteFormChoices choices,
                          UserManagement users) {
         this.quotes = quotes;
         this.workflow = workflow;
         this.sending = sending;
-        this.products = products;
+        this.choices = choices;
         this.users = users;
     }
 
@@ -71,7 +70,7 @@ class QuotePagesController {
     String newQuote(@RequestParam long customerId, Model model) {
         CurrentUser me = users.current();
         me.require("quote", "create");
-        return form(me, QuoteForm.blank(customerId, products.defaultBookId().orElse(null)), null, model);
+        return form(me, QuoteForm.blank(customerId, choices.defaultBookId()), null, model);
     }
 
     @PostMapping("/quotes")
@@ -91,7 +90,7 @@ class QuotePagesController {
     @GetMapping("/quotes/line")
     String line(Model model) {
         CurrentUser me = users.current();
-        model.addAttribute("products", products.products(me, null, true, null, 200).items());
+        model.addAttribute("products", choices.products(me));
         model.addAttribute("row", new QuoteForm.Row("", "", "1", "", "0", "13"));
         return "sales/quote-form :: line";
     }
@@ -192,10 +191,7 @@ class QuotePagesController {
         long customerId = Long.parseLong(form.customerId());
         model.addAttribute("form", form);
         model.addAttribute("quote", quote);
-        model.addAttribute("customerName", quotes.customerName(me, customerId));
-        model.addAttribute("contacts", quotes.contactsOf(me, customerId));
-        model.addAttribute("books", products.books(me));
-        model.addAttribute("products", products.products(me, null, true, null, 200).items());
+        choices.fill(me, customerId, form.opportunityId(), model);
         if (quote != null) {
             model.addAttribute("approvals", workflow.approvalsOf(me, quote.id()));
         }
@@ -211,6 +207,7 @@ class QuotePagesController {
         model.addAttribute("canEdit", me.can("quote", "edit"));
         model.addAttribute("canOrder", me.can("order", "create"));
         model.addAttribute("canDecide", workflow.canDecide(me, q));
+        model.addAttribute("opportunity", choices.opportunityOf(me, q.customerId(), q.opportunityId()));
         model.addAttribute("contact", q.contactId() == null ? null
                 : quotes.contactsOf(me, q.customerId()).stream().filter(c -> c.id() == q.contactId()).findFirst().orElse(null));
         return "sales/quote";

@@ -126,6 +126,21 @@ class ImportApiTest {
     }
 
     @Test
+    void onlyCustomersMatchOnACreditCode() throws Exception {
+        MockMultipartFile file = new MockMultipartFile("file", "x.csv", "text/csv", "Name,Email\nA,a@x.cn\n".getBytes(StandardCharsets.UTF_8));
+        for (String type : List.of("contacts", "leads")) {
+            mvc.perform(multipart("/api/v1/imports").file(file).param("type", type).param("matchOn", "creditCode")
+                            .header("Accept-Language", "zh-CN").with(user(ADMIN)).with(csrf()))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors[0].field").value("matchOn"))
+                    .andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("联系人和线索没有信用代码")));
+        }
+        assertThat(imports.matchKeysByType(admin())).containsEntry("customers", List.of("email", "phone", "creditCode", "externalId"))
+                .containsEntry("contacts", List.of("email", "phone", "externalId"))
+                .containsEntry("leads", List.of("email", "phone", "externalId"));
+    }
+
+    @Test
     void refusesARoleWithoutImportPermission() throws Exception {
         CurrentUser marketer = userWithRole("marketer");
         MockMultipartFile file = new MockMultipartFile("file", "x.csv", "text/csv", "Name\nA\n".getBytes(StandardCharsets.UTF_8));
