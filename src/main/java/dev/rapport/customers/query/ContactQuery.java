@@ -84,8 +84,11 @@ public class ContactQuery {
     }
 
     private List<ContactRow> query(String from, String where, Map<String, Object> params) {
+        // the page first, then its customers' names: joined before the limit, a common name's
+        // thousands of matches each looked up their customer only to be sorted away
         return jdbc.sql("select k.id, k.customer_id, c.name as customer_name, k.name, k.title, k.phone, k.email, k.owner_id from "
-                        + from + " left join customers c on c.id = k.customer_id" + where + " order by k.id desc limit :limit")
+                        + "(select k.id, k.customer_id, k.name, k.title, k.phone, k.email, k.owner_id from " + from + where
+                        + " order by k.id desc limit :limit) k left join customers c on c.id = k.customer_id order by k.id desc")
                 .params(params)
                 .query((rs, n) -> new ContactRow(rs.getLong("id"), rs.getObject("customer_id", Long.class),
                         rs.getString("customer_name"), rs.getString("name"), rs.getString("title"), rs.getString("phone"),
