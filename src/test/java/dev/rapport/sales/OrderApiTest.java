@@ -100,6 +100,34 @@ class OrderApiTest extends ApiTestSupport {
     }
 
     @Test
+    void aCustomersOrdersListByOrderDateAcrossPagesWhenAskedAndTheCustomerPageShowsThemSo() throws Exception {
+        String token = rep();
+        long c = createCustomer(token, "{\"name\":\"" + unique("History") + "\"}");
+        // entered out of date order, as an import of years of history would
+        long mid = order(token, c, "2025-06-01", "\"total\":20");
+        long newest = order(token, c, "2026-01-15", "\"total\":30");
+        long oldest = order(token, c, "2023-02-01", "\"total\":10");
+        long sameDay = order(token, c, "2025-06-01", "\"total\":25");
+        var first = get(token, "/api/v1/orders?customerId=" + c + "&sort=-date&limit=2");
+        assertThat(first).hasStatusOk();
+        assertThat(ids(first, "$.items[*].id")).containsExactly(newest, sameDay);
+        var second = get(token, "/api/v1/orders?customerId=" + c + "&sort=-date&limit=2&cursor=" + json(first, "$.next"));
+        assertThat(ids(second, "$.items[*].id")).containsExactly(mid, oldest);
+        // the default stays newest entered first
+        assertThat(ids(get(token, "/api/v1/orders?customerId=" + c), "$.items[*].id")).containsExactly(sameDay, oldest, newest, mid);
+        assertThat(get(token, "/api/v1/orders?customerId=" + c + "&sort=total")).hasStatus(400);
+        String page = mvc.get().uri("/customers/" + c + "/orders").header("Authorization", "Bearer " + token).exchange()
+                .getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(page.indexOf("2026-01-15")).isPositive().isLessThan(page.indexOf("2025-06-01"));
+        assertThat(page.indexOf("2025-06-01")).isLessThan(page.indexOf("2023-02-01"));
+    }
+
+    private static List<Long> ids(org.springframework.test.web.servlet.assertj.MvcTestResult r, String path) {
+        List<Number> raw = json(r, path);
+        return raw.stream().map(Number::longValue).toList();
+    }
+
+    @Test
     void badLinesAreRefusedWithFieldMessages() {
         String token = rep();
         long c = createCustomer(token, "{\"name\":\"" + unique("Bad") + "\"}");

@@ -140,21 +140,6 @@ public class OrderStore {
                 .param("c", customerId).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
     }
 
-    /** A customer's orders in the owners' scope (null = all), newest first, keyset on (order_date, id). */
-    public List<StoredOrder> ofCustomer(long customerId, Collection<Long> owners, LocalDate beforeDate, Long beforeId, int limit) {
-        String scope = owners == null ? "" : " and owner_id in (:owners)";
-        String keyset = beforeDate == null ? "" : " and (order_date < :d or (order_date = :d and id < :i))";
-        var spec = jdbc.sql(SELECT + " where customer_id = :c" + scope + keyset + " order by order_date desc, id desc limit :limit")
-                .param("c", customerId).param("limit", limit);
-        if (owners != null) {
-            spec = spec.param("owners", owners);
-        }
-        if (beforeDate != null) {
-            spec = spec.param("d", Date.valueOf(beforeDate)).param("i", beforeId);
-        }
-        return spec.query(OrderStore::row).list();
-    }
-
     /** Sales (confirmed and fulfilled orders) of a customer per currency since a day, for days-sales-outstanding. */
     public java.util.Map<String, BigDecimal> salesSince(long customerId, LocalDate since) {
         java.util.Map<String, BigDecimal> out = new java.util.HashMap<>();

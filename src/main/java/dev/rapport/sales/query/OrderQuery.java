@@ -61,14 +61,29 @@ public class OrderQuery {
         }
         dateParam(filter, "from", " and order_date >= :from", where, params);
         dateParam(filter, "to", " and order_date <= :to", where, params);
+        String sort = blank(filter.get("sort"));
+        if (sort != null && !sort.equals("-id") && !sort.equals("-date")) {
+            throw new InvalidInputException("sort", "error.value.invalid");
+        }
+        boolean byDate = "-date".equals(sort);
         if (cursor != null && !cursor.isBlank()) {
-            where.append(" and id < :before");
-            params.put("before", Cursor.decode(cursor).id());
+            Cursor c = Cursor.decode(cursor);
+            if (byDate) {
+                try {
+                    params.put("beforeDate", Date.valueOf(LocalDate.parse(c.sortValue())));
+                } catch (java.time.format.DateTimeParseException e) {
+                    throw new InvalidInputException("cursor", "error.value.invalid");
+                }
+                where.append(" and (order_date < :beforeDate or (order_date = :beforeDate and id < :before))");
+            } else {
+                where.append(" and id < :before");
+            }
+            params.put("before", c.id());
         }
         params.put("limit", limit + 1);
         List<OrderRow> rows = new ArrayList<>(jdbc.sql("""
                         select id, number, customer_id, order_date, currency, total, paid, status, owner_id from sales_orders"""
-                        + where + " order by id desc limit :limit")
+                        + where + (byDate ? " order by order_date desc, id desc" : " order by id desc") + " limit :limit")
                 .params(params)
                 .query((rs, n) -> new OrderRow(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getDate(4).toLocalDate(),
                         rs.getString(5), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getString(8), rs.getLong(9)))
@@ -76,7 +91,8 @@ public class OrderQuery {
         String next = null;
         if (rows.size() > limit) {
             rows = rows.subList(0, limit);
-            next = new Cursor("", rows.get(limit - 1).id()).encode();
+            OrderRow last = rows.get(limit - 1);
+            next = new Cursor(byDate ? last.orderDate().toString() : "", last.id()).encode();
         }
         return new CursorPage<>(rows, next);
     }

@@ -74,7 +74,7 @@ class OrderApiController {
         this.users = users;
     }
 
-    @Operation(summary = "List orders", description = "Filters: customerId, status (draft, confirmed, fulfilled, cancelled), ownerId, from, to (order date, yyyy-MM-dd), q (order number prefix); newest first, keyset paging with limit (max 200) and cursor.")
+    @Operation(summary = "List orders", description = "Filters: customerId, status (draft, confirmed, fulfilled, cancelled), ownerId, from, to (order date, yyyy-MM-dd), q (order number prefix); sort: -id (newest entered first, the default) or -date (latest order date first); keyset paging with limit (max 200) and cursor.")
     @GetMapping
     CursorPage<OrderListRow> list(@Parameter(hidden = true) @RequestParam Map<String, String> params,
                                   @RequestParam(defaultValue = "50") int limit, @RequestParam(required = false) String cursor) {

@@ -49,7 +49,7 @@ class ReceivablePagesController {
         }
         model.addAttribute("me", me);
         model.addAttribute("overview", credit.overview(me, id));
-        var page = orders.list(Map.of("customerId", String.valueOf(id)), users.scopeOf(me), cursor, 20);
+        var page = orders.list(Map.of("customerId", String.valueOf(id), "sort", "-date"), users.scopeOf(me), cursor, 20);
         model.addAttribute("rows", page.items());
         model.addAttribute("customerId", id);
         model.addAttribute("policy", policy);
