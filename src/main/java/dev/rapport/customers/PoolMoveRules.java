@@ -1,20 +1,25 @@
 package dev.rapport.customers;
 
 import dev.rapport.identity.AuditLog;
+import dev.rapport.identity.CurrentUser;
+import dev.rapport.identity.OwnerScope;
 import dev.rapport.platform.InvalidInputException;
+import dev.rapport.platform.NotFoundException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongPredicate;
 
 /**
  * The rules every move into or out of a public pool follows, for customers ({@link PoolMoves}) and
  * for the records other modules keep in the same pools (leads): a bulk request names at most
- * {@value #MAX_BULK} distinct records, a release has a reason, each record gets its own result, and
- * each move is audited as an owner and pool change.
+ * {@value #MAX_BULK} distinct records, a release has a reason and goes where {@link #checkRelease}
+ * says, each record gets its own result, and each move is audited as an owner and pool change.
  */
 public final class PoolMoveRules {
 
@@ -59,6 +64,66 @@ public final class PoolMoveRules {
                     : freeSet.contains(id) ? "capReached" : takenSet.contains(id) ? "taken" : "notFound");
         }
         return out;
+    }
+
+    /**
+     * Where a release of one record would go ({@code target}), or why it may not be released: {@code
+     * refusal} is one of the bulk results ({@code inPool}, {@code notFound}, {@code noPool}, {@code
+     * poolHidden}, or the refusal of the record's own kind that was passed in), null when it may go.
+     */
+    public record Release(String refusal, Long target) {
+
+        /**
+         * For a single release, the refusal as the error the user gets: already in a pool and no pool
+         * to go to or a hidden one are bad input, an invisible record is "not found". A refusal of
+         * the record's own kind is left to the caller.
+         */
+        public void throwIfRefused(String entityType, long id) {
+            if (refusal == null) {
+                return;
+            }
+            switch (refusal) {
+                case "inPool" -> throw new InvalidInputException(entityType, "pool.error.notOwned");
+                case "noPool" -> throw new InvalidInputException("poolId", "error.required");
+                case "poolHidden" -> throw new InvalidInputException("poolId", "error.value.invalid");
+                case "notFound" -> throw new NotFoundException(entityType, id);
+                default -> {
+                }
+            }
+        }
+    }
+
+    /**
+     * Whether a record (with its owner and the pool it came from) may be released by a user with
+     * {@code scope}, and where to, checked in this order: a record already in a pool is {@code inPool}
+     * when the user may see that pool, else {@code notFound} (never saying whether it exists); an
+     * owner outside the scope is {@code notFound}; then {@code ownRefusal} if given (a converted
+     * lead); the pool is {@code poolId}, else the one it came from, else its owner's default pool,
+     * else there is none ({@code noPool}); a pool the user may not see is {@code poolHidden}.
+     */
+    public static Release checkRelease(OwnerScope scope, Long ownerId, Long fromPoolId, String ownRefusal, Long poolId,
+                                       Map<Long, Long> defaults, LongPredicate canSee) {
+        if (ownerId == null) {
+            boolean seen = scope.isAll() || fromPoolId != null && canSee.test(fromPoolId);
+            return new Release(seen ? "inPool" : "notFound", null);
+        }
+        if (!scope.includes(ownerId)) {
+            return new Release("notFound", null);
+        }
+        if (ownRefusal != null) {
+            return new Release(ownRefusal, null);
+        }
+        Long target = poolId != null ? poolId : fromPoolId != null ? fromPoolId : defaults.get(ownerId);
+        if (target == null) {
+            return new Release("noPool", null);
+        }
+        return canSee.test(target) ? new Release(null, target) : new Release("poolHidden", target);
+    }
+
+    /** Whether the user may see a pool, asked once per pool for the life of the answer (one bulk call). */
+    public static LongPredicate poolsSeenBy(Pools pools, CurrentUser user) {
+        Map<Long, Boolean> open = new HashMap<>();
+        return poolId -> open.computeIfAbsent(poolId, p -> pools.canSee(user, p));
     }
 
     /** Audits the move of each record as its owner and pool change, with the reason of a release. */

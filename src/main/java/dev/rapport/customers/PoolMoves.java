@@ -14,9 +14,10 @@ import dev.rapport.platform.NotFoundException;
 import dev.rapport.platform.StaleVersionException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.function.LongPredicate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,10 +32,10 @@ import org.springframework.transaction.annotation.Transactional;
  * to a user in their scope; the cap does not apply;</li>
  * <li>move: an administrator ({@code pool:manage}) moves customers to another pool.</li>
  * </ul>
- * Bulk calls answer per customer: {@code claimed}/{@code released}/{@code assigned}/{@code moved},
- * {@code taken} (someone else got it first), {@code capReached}, {@code noPool} (a release with no
- * pool named, none it came from and no default pool for its owner) or
- * {@code notFound} (never saying whether an invisible customer exists).
+ * Bulk calls answer per customer, each id once in request order, one customer's refusal not stopping
+ * the others: {@code claimed}/{@code assigned}/{@code moved}, {@code taken} (someone else got it
+ * first), {@code capReached} or {@code notFound} (never saying whether an invisible customer exists);
+ * a bulk release answers as {@link #releaseAll} says.
  */
 @Service
 public class PoolMoves {
@@ -102,70 +103,85 @@ public class PoolMoves {
     }
 
     /**
-     * Puts a customer back into a pool ({@code poolId}, or the pool it came from when null). The
-     * caller must own it or have it in their scope; {@code expectedVersion} must be the version
-     * they saw (stale → 409).
+     * Puts a customer back into a pool ({@code poolId}, else the pool it came from, else its owner's
+     * default pool), with a reason. The caller must own it or have its owner in their scope; {@code
+     * expectedVersion} must be the version they saw (stale → 409).
      */
     @Transactional
     public void release(CurrentUser user, long customerId, Long poolId, String reason, long expectedVersion) {
         user.require("customer", "edit");
         StoredCustomer c = customers.find(customerId).orElseThrow(() -> new NotFoundException("customer", customerId));
         String why = validReason(reason);
-        releaseOne(user, c, target(poolId, c, pools.defaultPoolByOwner()), why, expectedVersion, users.scopeOf(user));
+        PoolMoveRules.Release check = check(users.scopeOf(user), c, poolId, pools.defaultPoolByOwner(),
+                PoolMoveRules.poolsSeenBy(pools, user));
+        check.throwIfRefused("customer", customerId);
+        if (c.version() != expectedVersion || !store.putInPool(customerId, expectedVersion, check.target(), audit.now())) {
+            throw new StaleVersionException("customer", customers.find(customerId).map(StoredCustomer::version).orElse(-1L));
+        }
+        record(List.of(customerId), "pool.release", user.id(), c.ownerId(), null, c.poolId(), check.target(), why);
     }
 
-    /** {@link #release} for many customers at once (from the list); each at its current version. */
+    /**
+     * {@link #release} for many customers at once (the customer list's bulk action and the API): one
+     * reason, one pool ({@code poolId}, or null for each customer's own pool, else its owner's default
+     * pool), each customer at its current version. One customer's refusal does not stop the others;
+     * each id answers once, in request order: {@code released}, {@code inPool} (already in a pool),
+     * {@code noPool} (no pool named, none it came from, no default for its owner), {@code poolHidden}
+     * (the pool it would go to is not open to the user), {@code changed} (edited or released
+     * meanwhile: try again) or {@code notFound}. Each release is audited like a single one. A missing
+     * reason, a named pool the user may not see or too many ids refuse the whole call.
+     */
     @Transactional
     public List<Outcome> releaseAll(CurrentUser user, List<Long> customerIds, Long poolId, String reason) {
         user.require("customer", "edit");
         String why = validReason(reason);
         List<Long> ids = distinct(customerIds);
-        OwnerScope scope = users.scopeOf(user);
-        java.util.Map<Long, Long> defaults = pools.defaultPoolByOwner();
-        List<Outcome> out = new ArrayList<>();
-        for (StoredCustomer c : customers.findAll(ids)) {
-            if (!scope.includes(c.ownerId())) {
-                continue;
-            }
-            Long target = target(poolId, c, defaults);
-            if (target == null) {
-                out.add(new Outcome(c.id(), "noPool"));
-                continue;
-            }
-            releaseOne(user, c, target, why, c.version(), scope);
-            out.add(new Outcome(c.id(), "released"));
+        LongPredicate canSee = PoolMoveRules.poolsSeenBy(pools, user);
+        if (poolId != null && !canSee.test(poolId)) {
+            throw new InvalidInputException("poolId", "error.value.invalid");
         }
-        Set<Long> done = new HashSet<>(out.stream().map(Outcome::customerId).toList());
-        ids.stream().filter(id -> !done.contains(id)).forEach(id -> out.add(new Outcome(id, "notFound")));
+        OwnerScope scope = users.scopeOf(user);
+        Map<Long, Long> defaults = pools.defaultPoolByOwner();
+        Map<Long, StoredCustomer> found = new HashMap<>();
+        customers.findAll(ids).forEach(c -> found.put(c.id(), c));
+        Instant now = audit.now();
+        List<Outcome> out = new ArrayList<>(ids.size());
+        for (Long id : ids) {
+            StoredCustomer c = found.get(id);
+            PoolMoveRules.Release check = c == null ? new PoolMoveRules.Release("notFound", null)
+                    : check(scope, c, poolId, defaults, canSee);
+            String result = check.refusal();
+            if (result == null) {
+                result = store.putInPool(id, c.version(), check.target(), now) ? "released" : "changed";
+                if (result.equals("released")) {
+                    record(List.of(id), "pool.release", user.id(), c.ownerId(), null, c.poolId(), check.target(), why);
+                }
+            }
+            out.add(new Outcome(id, result));
+        }
         return out;
     }
 
-    /** The pool a release goes to: the one named, else the one the customer came from, else its owner's default pool. */
-    private static Long target(Long poolId, StoredCustomer c, java.util.Map<Long, Long> defaults) {
-        return poolId != null ? poolId : c.poolId() != null ? c.poolId() : c.ownerId() == null ? null : defaults.get(c.ownerId());
+    /**
+     * The names of the customers among {@code ids} that the user may see (owned within their scope,
+     * or waiting in a pool they may see), for the per-customer report of a bulk call; others are left out.
+     */
+    public Map<Long, String> names(CurrentUser user, List<Long> ids) {
+        user.require("customer", "view");
+        OwnerScope scope = users.scopeOf(user);
+        LongPredicate canSee = PoolMoveRules.poolsSeenBy(pools, user);
+        Map<Long, String> out = new HashMap<>();
+        for (StoredCustomer c : customers.findAll(distinct(ids))) {
+            if (c.ownerId() == null ? c.poolId() != null && canSee.test(c.poolId()) : scope.includes(c.ownerId())) {
+                out.put(c.id(), c.name());
+            }
+        }
+        return out;
     }
 
-    private void releaseOne(CurrentUser user, StoredCustomer c, Long poolId, String reason, long expectedVersion, OwnerScope scope) {
-        if (c.ownerId() == null) {
-            if (!scope.isAll() && (c.poolId() == null || !pools.canSee(user, c.poolId()))) {
-                throw new NotFoundException("customer", c.id());
-            }
-            throw new InvalidInputException("customer", "pool.error.notOwned");
-        }
-        if (!scope.includes(c.ownerId())) {
-            throw new NotFoundException("customer", c.id());
-        }
-        Long target = poolId;
-        if (target == null) {
-            throw new InvalidInputException("poolId", "error.required");
-        }
-        if (!pools.canSee(user, target)) {
-            throw new InvalidInputException("poolId", "error.value.invalid");
-        }
-        if (c.version() != expectedVersion || !store.putInPool(c.id(), expectedVersion, target, audit.now())) {
-            throw new StaleVersionException("customer", customers.find(c.id()).map(StoredCustomer::version).orElse(-1L));
-        }
-        record(List.of(c.id()), "pool.release", user.id(), c.ownerId(), null, c.poolId(), target, reason);
+    private static PoolMoveRules.Release check(OwnerScope scope, StoredCustomer c, Long poolId, Map<Long, Long> defaults,
+                                               LongPredicate canSee) {
+        return PoolMoveRules.checkRelease(scope, c.ownerId(), c.poolId(), null, poolId, defaults, canSee);
     }
 
     /** Moves customers to another pool (administrators); owned ones keep their owner under the new pool's rules. */

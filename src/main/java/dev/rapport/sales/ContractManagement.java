@@ -106,23 +106,23 @@ public class ContractManagement {
     private String adjustDraftPlan(ContractView old, ContractStore.Fields f, List<PaymentStore.Instalment> instalments,
                                    PlanAdjustment adjustment) {
         PaymentStore.Parent parent = new PaymentStore.Parent("contract_id", old.id(), old.customerId(), f.ownerId(), f.currency());
-        BigDecimal planned = PaymentPlanRules.sum(instalments);
-        String sum = old.currency() + " " + planned.toPlainString();
-        boolean fits = f.orderId() == null && planned.compareTo(f.amount()) == 0;
-        if (!fits && adjustment == PlanAdjustment.DISCARD) {
+        PaymentPlanRules.DraftFit fit;
+        if (f.orderId() != null) {
+            // the order would pay the contract: its own plan can only go
+            if (adjustment != PlanAdjustment.DISCARD) {
+                throw new InvalidInputException("orderId", "error.contract.planOwn", instalments.size(),
+                        old.currency() + " " + PaymentPlanRules.sum(instalments).toPlainString());
+            }
+            fit = new PaymentPlanRules.DraftFit(List.of());
+        } else {
+            fit = PaymentPlanRules.fitDraft(instalments, old.currency(), f.amount(), adjustment, "amount", "error.contract.planSum");
+        }
+        if (fit.discarded()) {
             payments.replacePlan(parent, List.of(), List.of(), false);
             return null;
         }
-        if (f.orderId() != null) {
-            throw new InvalidInputException("orderId", "error.contract.planOwn", instalments.size(), sum);
-        }
-        if (!fits) {
-            if (adjustment != PlanAdjustment.SCALE) {
-                throw new InvalidInputException("amount", "error.contract.planSum", sum, instalments.size());
-            }
-            List<InstalmentInput> scaled = PaymentPlanRules.scaled(instalments, f.amount())
-                    .orElseThrow(() -> new InvalidInputException("amount", "error.contract.planScale", instalments.size()));
-            payments.revisePlan(parent, scaled, List.of(), false);
+        if (fit.instalments() != null) {
+            payments.revisePlan(parent, fit.instalments(), List.of(), false);
         }
         // the plan follows the contract's currency and owner (a draft's plan carries no payments)
         payments.restamp(parent);

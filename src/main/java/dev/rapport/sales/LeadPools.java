@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongPredicate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -162,16 +163,12 @@ public class LeadPools {
         user.require("lead", "edit");
         String why = validReason(reason);
         LeadDetails lead = leads.find(leadId).orElseThrow(() -> new NotFoundException("lead", leadId));
-        Release check = check(user, users.scopeOf(user), lead, poolId, pools.defaultPoolByOwner(), new HashMap<>());
-        if (check.refusal() != null) {
-            switch (check.refusal()) {
-                case "inPool" -> throw new InvalidInputException("lead", "pool.error.notOwned");
-                case "converted" -> throw new InvalidInputException("status", "error.lead.converted");
-                case "noPool" -> throw new InvalidInputException("poolId", "error.required");
-                case "poolHidden" -> throw new InvalidInputException("poolId", "error.value.invalid");
-                default -> throw new NotFoundException("lead", leadId);
-            }
+        PoolMoveRules.Release check = check(users.scopeOf(user), lead, poolId, pools.defaultPoolByOwner(),
+                PoolMoveRules.poolsSeenBy(pools, user));
+        if ("converted".equals(check.refusal())) {
+            throw new InvalidInputException("status", "error.lead.converted");
         }
+        check.throwIfRefused("lead", leadId);
         if (lead.version() != expectedVersion || !store.putInPool(leadId, expectedVersion, check.target(), audit.now())) {
             throw new StaleVersionException("lead", leads.find(leadId).map(LeadDetails::version).orElse(-1L));
         }
@@ -192,8 +189,8 @@ public class LeadPools {
         user.require("lead", "edit");
         String why = validReason(reason);
         List<Long> ids = distinct(leadIds);
-        Map<Long, Boolean> open = new HashMap<>();
-        if (poolId != null && !canSee(user, poolId, open)) {
+        LongPredicate canSee = PoolMoveRules.poolsSeenBy(pools, user);
+        if (poolId != null && !canSee.test(poolId)) {
             throw new InvalidInputException("poolId", "error.value.invalid");
         }
         OwnerScope scope = users.scopeOf(user);
@@ -204,7 +201,8 @@ public class LeadPools {
         List<Outcome> out = new ArrayList<>(ids.size());
         for (Long id : ids) {
             LeadDetails lead = found.get(id);
-            Release check = lead == null ? new Release("notFound", null) : check(user, scope, lead, poolId, defaults, open);
+            PoolMoveRules.Release check = lead == null ? new PoolMoveRules.Release("notFound", null)
+                    : check(scope, lead, poolId, defaults, canSee);
             String result = check.refusal();
             if (result == null) {
                 result = store.putInPool(id, lead.version(), check.target(), now) ? "released" : "changed";
@@ -224,42 +222,21 @@ public class LeadPools {
     public Map<Long, String> names(CurrentUser user, List<Long> ids) {
         user.require("lead", "view");
         OwnerScope scope = users.scopeOf(user);
-        Map<Long, Boolean> open = new HashMap<>();
+        LongPredicate canSee = PoolMoveRules.poolsSeenBy(pools, user);
         Map<Long, String> out = new HashMap<>();
         for (LeadDetails l : leads.findAll(distinct(ids))) {
-            if (l.inPool() ? l.poolId() != null && canSee(user, l.poolId(), open) : scope.includes(l.ownerId())) {
+            if (l.inPool() ? l.poolId() != null && canSee.test(l.poolId()) : scope.includes(l.ownerId())) {
                 out.put(l.id(), l.name());
             }
         }
         return out;
     }
 
-    /** Where a release of the lead would go, or why it may not be released ({@code refusal}, one of the bulk results). */
-    private record Release(String refusal, Long target) {
-    }
-
-    private Release check(CurrentUser user, OwnerScope scope, LeadDetails lead, Long poolId, Map<Long, Long> defaults,
-                          Map<Long, Boolean> open) {
-        if (lead.inPool()) {
-            boolean seen = scope.isAll() || lead.poolId() != null && canSee(user, lead.poolId(), open);
-            return new Release(seen ? "inPool" : "notFound", null);
-        }
-        if (!scope.includes(lead.ownerId())) {
-            return new Release("notFound", null);
-        }
-        if (lead.converted()) {
-            return new Release("converted", null);
-        }
-        Long target = poolId != null ? poolId : lead.poolId() != null ? lead.poolId() : defaults.get(lead.ownerId());
-        if (target == null) {
-            return new Release("noPool", null);
-        }
-        return canSee(user, target, open) ? new Release(null, target) : new Release("poolHidden", target);
-    }
-
-    /** Whether the user may see the pool, asked once per pool of a bulk call. */
-    private boolean canSee(CurrentUser user, long poolId, Map<Long, Boolean> open) {
-        return open.computeIfAbsent(poolId, p -> pools.canSee(user, p));
+    /** The shared release check ({@link PoolMoveRules#checkRelease}); a converted lead stays with its customer. */
+    private static PoolMoveRules.Release check(OwnerScope scope, LeadDetails lead, Long poolId, Map<Long, Long> defaults,
+                                               LongPredicate canSee) {
+        return PoolMoveRules.checkRelease(scope, lead.ownerId(), lead.poolId(), lead.converted() ? "converted" : null, poolId,
+                defaults, canSee);
     }
 
     /** Moves leads to another pool (administrators); owned ones keep their owner under the new pool's rules. */

@@ -2,9 +2,11 @@ package dev.rapport.sales;
 
 import dev.rapport.customers.CustomerManagement;
 import dev.rapport.customers.CustomerRef;
+import dev.rapport.identity.AuditEntry;
 import dev.rapport.identity.AuditLog;
 import dev.rapport.identity.CurrentUser;
 import dev.rapport.identity.UserSummary;
+import dev.rapport.platform.CursorPage;
 import dev.rapport.platform.InvalidInputException;
 import dev.rapport.platform.NotFoundException;
 import dev.rapport.platform.StaleVersionException;
@@ -25,7 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
  * "not found"); its customer must be visible to whoever creates it. Lines are editable while the
  * order is a draft; confirming it makes it a purchase: the customer becomes current (现实客户),
  * and its payment plan (one instalment due after the customer's payment term, unless a plan was
- * set) starts counting as receivable. Every change is audited in the same transaction.
+ * set) starts counting as receivable. A plan set on a draft is never dropped or changed unasked by
+ * an edit of the draft ({@link #update}). Every change is audited in the same transaction.
  */
 @Service
 public class OrderManagement {
@@ -67,10 +70,20 @@ public class OrderManagement {
         return get(user, id);
     }
 
-    /** Replaces a draft order's header and lines; a payment plan set on it is dropped when the total, currency or owner changes. */
+    /**
+     * Replaces a draft order's header and lines. A payment plan set on the draft is kept: an edit
+     * whose new total the plan no longer adds up to is refused naming the plan's sum, unless {@code
+     * plan} says to scale the plan to the new total or to discard it (see {@link PlanAdjustment};
+     * confirming a draft without a plan makes the usual single instalment); an edit the plan still
+     * fits leaves it as it is, following a new currency or owner. The plan's change is audited with
+     * the order's.
+     */
     @Transactional
-    public OrderView update(CurrentUser user, long id, long expectedVersion, OrderInput in) {
+    public OrderView update(CurrentUser user, long id, long expectedVersion, OrderInput in, PlanAdjustment plan) {
         user.require("order", "edit");
+        if (plan == null) {
+            throw new InvalidInputException("planAdjustment", "error.contract.planAdjustment");
+        }
         StoredOrder old = visible(user, id);
         checkVersion(old, expectedVersion);
         if (!old.status().equals(OrderStatus.DRAFT.key())) {
@@ -79,16 +92,44 @@ public class OrderManagement {
         var errors = new InvalidInputException.Collector();
         Valid v = validate(user, in, errors);
         errors.throwIfAny();
+        List<PaymentStore.Instalment> instalments = payments.instalments("order_id", id);
+        String planBefore = PaymentPlanRules.describe(instalments);
+        String planAfter = planBefore;
+        boolean planConcerned = old.total().compareTo(v.totals.total()) != 0 || !old.currency().equals(v.currency)
+                || old.ownerId() != v.ownerId;
+        if (planConcerned && !instalments.isEmpty()) {
+            planAfter = adjustDraftPlan(old, v, instalments, plan);
+        }
         store.replace(id, expectedVersion, in.contactId(), v.orderDate, v.currency, v.totals, v.ownerId, v.notes, v.lines,
                 with.clock.instant());
-        if (old.total().compareTo(v.totals.total()) != 0 || !old.currency().equals(v.currency) || old.ownerId() != v.ownerId) {
-            // a plan set on the draft no longer adds up (or names the old currency or owner): confirming makes a fresh one
-            payments.replacePlan(parent(old), List.of(), List.of(), false);
-        }
         with.audit.recordChanges("order", id, "update", user.id(), List.of(
                 new AuditLog.Change("order_date", old.orderDate(), v.orderDate), new AuditLog.Change("currency", old.currency(), v.currency),
-                new AuditLog.Change("total", old.total(), v.totals.total()), new AuditLog.Change("owner_id", old.ownerId(), v.ownerId)));
+                new AuditLog.Change("total", old.total(), v.totals.total()), new AuditLog.Change("owner_id", old.ownerId(), v.ownerId),
+                new AuditLog.Change("payment_plan", planBefore, planAfter)));
         return get(user, id);
+    }
+
+    /** Fits a draft's own plan to its edited total, currency and owner as {@code adjustment} says; answers the plan as then described. */
+    private String adjustDraftPlan(StoredOrder old, Valid v, List<PaymentStore.Instalment> instalments, PlanAdjustment adjustment) {
+        PaymentStore.Parent parent = new PaymentStore.Parent("order_id", old.id(), old.customerId(), v.ownerId, v.currency);
+        PaymentPlanRules.DraftFit fit = PaymentPlanRules.fitDraft(instalments, old.currency(), v.totals.total(), adjustment, "total",
+                "error.order.planSum");
+        if (fit.discarded()) {
+            payments.replacePlan(parent, List.of(), List.of(), false);
+            return null;
+        }
+        if (fit.instalments() != null) {
+            payments.revisePlan(parent, fit.instalments(), List.of(), false);
+        }
+        // the plan follows the order's currency and owner (a draft's plan carries no payments)
+        payments.restamp(parent);
+        return PaymentPlanRules.describe(payments.instalments("order_id", old.id()));
+    }
+
+    /** Change history (audit) of an order the user may see: its header, status and payment plan, newest first. */
+    public CursorPage<AuditEntry> history(CurrentUser user, long id, String cursor, int limit) {
+        visible(user, id);
+        return with.audit.history("order", id, cursor, limit);
     }
 
     /** Confirms a draft: the customer bought. */

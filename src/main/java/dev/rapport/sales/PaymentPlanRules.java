@@ -77,7 +77,41 @@ final class PaymentPlanRules {
     }
 
     /**
-     * The plan scaled to a new total, for a draft contract whose amount changes: each instalment in
+     * A draft's own plan fitted to the draft's edited total: {@code instalments} to revise it to, an
+     * empty list to discard it, or null when it stays as it is.
+     */
+    record DraftFit(List<InstalmentInput> instalments) {
+
+        static final DraftFit KEPT = new DraftFit(null);
+
+        boolean discarded() {
+            return instalments != null && instalments.isEmpty();
+        }
+    }
+
+    /**
+     * What becomes of the own payment plan of a draft (contract or order) whose total changes to
+     * {@code total}, as the user chose ({@link PlanAdjustment}): a plan that still adds up stays
+     * whatever was chosen; otherwise KEEP refuses the edit on {@code field} with {@code mismatchKey}
+     * naming the plan's sum ({0}, in {@code currency}, the draft's before the edit) and its number of
+     * instalments ({1}), SCALE scales it (refused when an instalment would not stay above zero) and
+     * DISCARD drops it. Decides only: the caller writes the result.
+     */
+    static DraftFit fitDraft(List<PaymentStore.Instalment> plan, String currency, BigDecimal total, PlanAdjustment adjustment,
+                             String field, String mismatchKey) {
+        if (sum(plan).compareTo(total) == 0) {
+            return DraftFit.KEPT;
+        }
+        return switch (adjustment) {
+            case DISCARD -> new DraftFit(List.of());
+            case SCALE -> new DraftFit(scaled(plan, total)
+                    .orElseThrow(() -> new InvalidInputException(field, "error.contract.planScale", plan.size())));
+            case KEEP -> throw new InvalidInputException(field, mismatchKey, currency + " " + sum(plan).toPlainString(), plan.size());
+        };
+    }
+
+    /**
+     * The plan scaled to a new total, for a draft whose total changes: each instalment in
      * proportion, at cents, on its own due day, the last one taking what rounding left over. Empty
      * when an instalment would not stay above zero (a new total of zero, or too few cents to share).
      */

@@ -110,6 +110,79 @@ class PoolApiTest extends ApiTestSupport {
         assertThat(history).contains("pool.claim", "pool.release", "not interested");
     }
 
+    private long ownCustomer(Team t) {
+        return createCustomer(t.rep(), "{\"name\":\"" + unique("自有客户") + "\"}");
+    }
+
+    /** How many audit entries record a release of the customer by the user. */
+    private long releasesBy(long userId, long customerId) {
+        return jdbc.sql("""
+                select count(*) from audit_log
+                where entity_type = 'customer' and entity_id = :id and action = 'pool.release' and actor_id = :u""")
+                .param("id", customerId).param("u", userId).query(Long.class).single();
+    }
+
+    @Test
+    void aBulkReleaseReleasesWhatItMayAndSaysWhyForEachOfTheRest() {
+        Team east = team();
+        Team north = team();
+        long pool = pool("{\"name\":\"" + unique("批量退回") + "\",\"departmentIds\":[" + east.department() + "]}");
+        long hidden = pool("{\"name\":\"" + unique("北区公海") + "\",\"departmentIds\":[" + north.department() + "]}");
+        long claimed = inPool(pool);
+        long waiting = inPool(pool);
+        assertThat(post(east.rep(), "/api/v1/pools/" + pool + "/claim", "{\"customerIds\":[" + claimed + "]}")).hasStatusOk();
+        long own = ownCustomer(east);
+        long others = ownCustomer(north);
+        // given to the east rep from a pool only the north may see: without a pool named it would go back there
+        long fromHidden = inPool(hidden);
+        assertThat(post(adminToken(), "/api/v1/pools/" + hidden + "/assign", "{\"customerIds\":[" + fromHidden + "],\"ownerId\":"
+                + east.repId() + "}")).hasStatusOk();
+        long mine = ownCustomer(east);
+        long later = inPool(pool);
+        assertThat(post(east.rep(), "/api/v1/pools/" + pool + "/claim", "{\"customerIds\":[" + later + "]}")).hasStatusOk();
+
+        // each refusal is reported and does not stop the customers after it
+        var r = post(east.rep(), "/api/v1/customers/release", "{\"customerIds\":[" + own + "," + claimed + "," + waiting + ","
+                + others + "," + fromHidden + ",999999999," + claimed + "," + later + "],\"reason\":\"budget moved to next year\"}");
+        assertThat(r).as(body(r)).hasStatusOk();
+        assertThat((List<Integer>) json(r, "$.results[*].customerId")).containsExactly((int) own, (int) claimed, (int) waiting,
+                (int) others, (int) fromHidden, 999999999, (int) later);
+        assertThat((List<String>) json(r, "$.results[*].result"))
+                .containsExactly("noPool", "released", "inPool", "notFound", "poolHidden", "notFound", "released");
+        assertThat(owner(claimed)).isNull();
+        assertThat(owner(later)).isNull();
+        assertThat(owner(own)).isEqualTo(east.repId());
+        assertThat(owner(others)).isEqualTo(north.repId());
+        assertThat(owner(fromHidden)).isEqualTo(east.repId());
+        assertThat(body(get(adminToken(), "/api/v1/customers/" + later + "/history"))).contains("budget moved to next year");
+        assertThat(releasesBy(east.repId(), claimed)).as("owner and reason; back in the pool it came from").isEqualTo(2);
+        for (long refused : new long[] {own, others, fromHidden}) {
+            assertThat(releasesBy(east.repId(), refused)).as("no release audited for %d", refused).isZero();
+        }
+
+        // naming the pool sends the rest there, audited with the reason like a single release
+        var named = post(east.rep(), "/api/v1/customers/release", "{\"customerIds\":[" + own + "," + fromHidden + "],\"poolId\":" + pool
+                + ",\"reason\":\"wrong region\"}");
+        assertThat((List<String>) json(named, "$.results[*].result")).containsExactly("released", "released");
+        assertThat(jdbc.sql("select pool_id from customers where id = :id").param("id", fromHidden).query(Long.class).single()).isEqualTo(pool);
+        assertThat(body(get(adminToken(), "/api/v1/customers/" + own + "/history"))).contains("pool.release", "wrong region");
+
+        // the whole call is refused, and nothing released, without a reason, for a pool the rep may not see, or for too many ids
+        var noReason = post(east.rep(), "/api/v1/customers/release", "{\"customerIds\":[" + mine + "],\"poolId\":" + pool + "}");
+        assertThat(noReason).hasStatus(400);
+        assertThat(body(noReason)).contains("\"reason\"");
+        var closed = post(east.rep(), "/api/v1/customers/release", "{\"customerIds\":[" + mine + "],\"poolId\":" + hidden
+                + ",\"reason\":\"x\"}");
+        assertThat(closed).hasStatus(400);
+        assertThat(body(closed)).contains("\"poolId\"");
+        String many = java.util.stream.LongStream.rangeClosed(1, 500).mapToObj(String::valueOf).collect(java.util.stream.Collectors.joining(","));
+        var tooMany = post(east.rep(), "/api/v1/customers/release", "{\"customerIds\":[" + mine + "," + many + "],\"reason\":\"x\"}");
+        assertThat(tooMany).hasStatus(400);
+        assertThat(body(tooMany)).contains("customerIds");
+        assertThat(owner(mine)).isEqualTo(east.repId());
+        assertThat(releasesBy(east.repId(), mine)).isZero();
+    }
+
     @Test
     void twoRepsClaimingTheSameCustomerAtOnceExactlyOneWins() throws Exception {
         Team east = team();

@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 import dev.rapport.ApiTestSupport;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PoolPagesTest extends ApiTestSupport {
@@ -119,5 +120,56 @@ class PoolPagesTest extends ApiTestSupport {
         var byRep = mvc.post().uri("/pools/" + pool + "/assign").param("ids", String.valueOf(a)).param("ownerId", String.valueOf(repId))
                 .with(user(rep)).with(csrf()).exchange();
         assertThat(byRep).hasStatus(403);
+    }
+
+    @Test
+    void theCustomerListReleasesTheSelectedCustomersAndListsTheRefusedOnesWithWhy() {
+        long dept = createDepartment(unique("华西"), 1);
+        String email = unique("rep") + "@test.local";
+        long repId = createUser(email, "sales-rep", dept, null);
+        String token = token(email, "password-123");
+        String poolName = unique("华西公海");
+        long pool = pool(poolName, dept);
+        String aName = unique("退回甲");
+        long a = createCustomer(token, "{\"name\":\"" + aName + "\"}");
+        long b = createCustomer(token, "{\"name\":\"" + unique("退回乙") + "\"}");
+        String waitingName = unique("池中丙");
+        long waiting = inPool(pool, waitingName);
+
+        String en = body(mvc.get().uri("/customers?lang=en").with(user(email)).exchange());
+        assertThat(en).contains("id=\"customer-bulk-release\"", "formaction=\"/pools/release\"", "Release to pool")
+                .contains("<option value=\"" + pool + "\">" + poolName + "</option>");
+        assertThat(body(mvc.get().uri("/customers?lang=zh-CN").with(user(email)).exchange())).contains("退回公海", "各自来源的公海池");
+
+        var released = mvc.post().uri("/pools/release?lang=en").with(user(email)).with(csrf())
+                .param("ids", "" + waiting, "" + a, "" + b).param("poolId", "" + pool).param("reason", "asked to stop calling")
+                .param("back", "status=potential").exchange();
+        assertThat(released).hasStatus3xxRedirection();
+        assertThat(released.getResponse().getRedirectedUrl()).isEqualTo("/customers?status=potential");
+        assertThat((Object) released.getMvcResult().getFlashMap().get("flash")).isEqualTo("Released 2 of 3 customers to the pool");
+        assertThat((List<String>) released.getMvcResult().getFlashMap().get("results"))
+                .containsExactly("#" + waiting + " " + waitingName + ": Already in a public pool");
+        assertThat((Object) json(get(adminToken(), "/api/v1/customers/" + a), "$.ownerId")).isNull();
+        assertThat(((Number) json(get(adminToken(), "/api/v1/customers/" + b), "$.poolId")).longValue()).isEqualTo(pool);
+        assertThat(body(get(adminToken(), "/api/v1/customers/" + b + "/history"))).contains("pool.release", "asked to stop calling");
+
+        // the refused ones are shown on the list the user came from (the flash lives in the shared session store)
+        String after = body(mvc.get().uri("/customers?status=potential&lang=en").cookie(released.getResponse().getCookies())
+                .with(user(email)).exchange());
+        assertThat(after).contains("id=\"customer-bulk-results\"").contains("#" + waiting + " " + waitingName + ": Already in a public pool");
+
+        long c = createCustomer(token, "{\"name\":\"" + unique("退回丁") + "\"}");
+        var zh = mvc.post().uri("/pools/release?lang=zh-CN").with(user(email)).with(csrf()).param("ids", "" + c, "" + waiting)
+                .param("reason", "不再跟进").exchange();
+        assertThat((Object) zh.getMvcResult().getFlashMap().get("flash")).isEqualTo("已将 0 / 2 个客户退回公海");
+        assertThat((List<String>) zh.getMvcResult().getFlashMap().get("results"))
+                .containsExactly("#" + c + " " + json(get(token, "/api/v1/customers/" + c), "$.name") + ": 没有可退回的公海池",
+                        "#" + waiting + " " + waitingName + ": 已在公海中");
+        var noReason = mvc.post().uri("/pools/release?lang=zh-CN").with(user(email)).with(csrf()).param("ids", "" + c)
+                .param("poolId", "" + pool).exchange();
+        assertThat((Object) noReason.getMvcResult().getFlashMap().get("flash")).isEqualTo("原因: 不能为空");
+        assertThat(((Number) json(get(token, "/api/v1/customers/" + c), "$.ownerId")).longValue()).isEqualTo(repId);
+        var none = mvc.post().uri("/pools/release?lang=en").with(user(email)).with(csrf()).param("reason", "x").exchange();
+        assertThat((Object) none.getMvcResult().getFlashMap().get("flash")).asString().startsWith("Records: ");
     }
 }

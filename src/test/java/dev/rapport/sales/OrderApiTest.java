@@ -248,4 +248,14 @@ class OrderApiTest extends ApiTestSupport {
         assertThat(value(get(token, "/api/v1/customers/" + c + "/receivables"), "$.amounts[0].receivable")).isEqualTo("1000.00");
         assertThat(post(token, "/api/v1/contracts/" + k + "/status", "{\"status\":\"draft\"}")).hasStatus(400);
     }
+
+    @Test
+    void theApiDescriptionDocumentsThePlanChoiceOfADraftOrderAndThePerCustomerReleaseResults() {
+        var docs = get(adminToken(), "/v3/api-docs");
+        assertThat(docs).hasStatusOk();
+        String text = body(docs);
+        assertThat(text).contains("planAdjustment").contains("A draft with a payment plan keeps the plan")
+                .contains("/api/v1/orders/{id}/history")
+                .contains("released, inPool (already in a pool), noPool (no pool to go to), poolHidden");
+    }
 }

@@ -133,20 +133,75 @@ class PaymentPlanApiTest extends ApiTestSupport {
         assertThat(money(after, "$.receivable")).isEqualTo("700.00");
     }
 
+    private MvcTestResult editOrder(String token, long o, long customer, String fields) {
+        return put(token, "/api/v1/orders/" + o, "{\"customerId\":" + customer + "," + fields + ",\"version\":"
+                + version(token, "/api/v1/orders/" + o) + "}", null);
+    }
+
     @Test
-    void aDraftsPlanIsDroppedWhenItsTotalChangesAndAnActiveContractsAmountIsFixed() {
+    void aDraftOrderKeepsItsPlanWhenTheTotalChangesUnlessTheEditSaysToScaleOrDiscardIt() {
         String token = rep();
         long c = createCustomer(token, "{\"name\":\"" + unique("Draft plan") + "\"}");
         long o = id(post(token, "/api/v1/orders", "{\"customerId\":" + c + ",\"total\":100}"), "$.id");
         String uri = "/api/v1/orders/" + o + "/payment-plan";
         assertThat(put(token, uri, "{\"version\":0,\"instalments\":[{\"dueOn\":\"2026-04-01\",\"amount\":50},"
                 + "{\"dueOn\":\"2026-05-01\",\"amount\":50}]}", null)).hasStatus(200);
-        var changed = put(token, "/api/v1/orders/" + o, "{\"customerId\":" + c + ",\"total\":120,\"version\":" + version(token, "/api/v1/orders/" + o) + "}", null);
-        assertThat(changed).as(body(changed)).hasStatus(200);
+
+        // a new total the plan does not add up to is refused, naming the plan's sum; nothing is written
+        long before = version(token, "/api/v1/orders/" + o);
+        var refused = editOrder(token, o, c, "\"total\":120");
+        assertThat(refused).hasStatus(400);
+        assertThat((String) json(refused, "$.errors[0].field")).isEqualTo("total");
+        assertThat((String) json(refused, "$.errors[0].message")).contains("CNY 100.00").contains("2 instalments").contains("scale");
+        assertThat(version(token, "/api/v1/orders/" + o)).isEqualTo(before);
+        assertThat(money(get(token, "/api/v1/orders/" + o), "$.total")).isEqualTo("100.00");
+        assertThat((java.util.List<?>) json(get(token, uri), "$.instalments")).hasSize(2);
+        assertThat(editOrder(token, o, c, "\"total\":120,\"planAdjustment\":\"stretch\"")).hasStatus(400);
+
+        // lines adding up to the plan, a new currency and a new owner keep it, and it follows them
+        var relined = editOrder(token, o, c, "\"currency\":\"USD\",\"lines\":[{\"description\":\"Tea\",\"quantity\":4,\"unitPrice\":25}]");
+        assertThat(relined).as(body(relined)).hasStatus(200);
+        assertThat((java.util.List<?>) json(get(token, uri), "$.instalments")).hasSize(2);
+        assertThat(jdbc.sql("select distinct currency from sales_instalments where order_id = :o").param("o", o).query(String.class).list())
+                .containsExactly("USD");
+        String otherEmail = unique("planner") + "@test.local";
+        long other = createUser(otherEmail, "sales-rep", 1, null);
+        var handedOver = editOrder(adminToken(), o, c, "\"currency\":\"USD\",\"total\":100,\"ownerId\":" + other);
+        assertThat(handedOver).as(body(handedOver)).hasStatus(200);
+        assertThat(jdbc.sql("select distinct owner_id from sales_instalments where order_id = :o").param("o", o).query(Long.class).list())
+                .containsExactly(other);
+        token = token(otherEmail, "password-123");
+
+        var scaled = editOrder(token, o, c, "\"currency\":\"USD\",\"total\":120,\"planAdjustment\":\"scale\"");
+        assertThat(scaled).as(body(scaled)).hasStatus(200);
+        var plan = get(token, uri);
+        assertThat(money(plan, "$.instalments[0].amount")).isEqualTo("60.00");
+        assertThat(money(plan, "$.instalments[1].amount")).isEqualTo("60.00");
+        assertThat(json(plan, "$.instalments[1].dueOn").toString()).isEqualTo("2026-05-01");
+        String history = body(get(token, "/api/v1/orders/" + o + "/history"));
+        assertThat(history).contains("\"field\":\"payment_plan\"").contains("2 × 2026-04-01…2026-05-01, 120.00")
+                .contains("2 × 2026-04-01…2026-05-01, 100.00");
+        // a plan the new total still matches stays whatever is chosen
+        assertThat(editOrder(token, o, c, "\"currency\":\"USD\",\"total\":120,\"notes\":\"rush\",\"planAdjustment\":\"discard\""))
+                .hasStatus(200);
+        assertThat((java.util.List<?>) json(get(token, uri), "$.instalments")).hasSize(2);
+
+        var tooSmall = editOrder(token, o, c, "\"currency\":\"USD\",\"total\":0.01,\"planAdjustment\":\"scale\"");
+        assertThat(tooSmall).hasStatus(400);
+        assertThat((String) json(tooSmall, "$.errors[0].message")).contains("discard");
+
+        var discarded = editOrder(token, o, c, "\"currency\":\"USD\",\"total\":90,\"planAdjustment\":\"discard\"");
+        assertThat(discarded).as(body(discarded)).hasStatus(200);
         assertThat((java.util.List<?>) json(get(token, uri), "$.instalments")).isEmpty();
         assertThat(post(token, "/api/v1/orders/" + o + "/confirm", "{}")).hasStatus(200);
-        assertThat(money(get(token, uri), "$.instalments[0].amount")).isEqualTo("120.00");
+        assertThat(money(get(token, uri), "$.instalments[0].amount")).isEqualTo("90.00");
+        assertThat(get(rep(), "/api/v1/orders/" + o + "/history")).as("another rep may not read it").hasStatus(404);
+    }
 
+    @Test
+    void anActiveContractsAmountIsFixed() {
+        String token = rep();
+        long c = createCustomer(token, "{\"name\":\"" + unique("Fixed") + "\"}");
         long k = id(post(token, "/api/v1/contracts", "{\"customerId\":" + c + ",\"title\":\"Fixed\",\"amount\":100}"), "$.id");
         assertThat(post(token, "/api/v1/contracts/" + k + "/status", "{\"status\":\"active\"}")).hasStatus(200);
         var refused = put(token, "/api/v1/contracts/" + k, "{\"title\":\"Fixed\",\"amount\":200,\"version\":"

@@ -82,6 +82,8 @@ class CustomerPagesController {
         model.addAttribute("availableColumns", views.availableColumns());
         model.addAttribute("customFields", customers.customFields("customer"));
         model.addAttribute("owners", page.users().assignableOwners(me));
+        // the bulk "release to pool" needs somewhere to release to
+        model.addAttribute("releasePools", page.releasePools(me));
         model.addAttribute("savedViews", views.views(me, "customer"));
         model.addAttribute("statuses", CustomerStatus.values());
         model.addAttribute("tiers", Tier.values());

@@ -1,10 +1,13 @@
 package dev.rapport.customers.web;
 
 import dev.rapport.customers.ContactManagement;
+import dev.rapport.customers.Pool;
+import dev.rapport.customers.Pools;
 import dev.rapport.identity.AuditLog;
 import dev.rapport.identity.CurrentUser;
 import dev.rapport.identity.UserManagement;
 import dev.rapport.platform.InvalidInputException;
+import java.util.List;
 import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -18,12 +21,14 @@ class PageSupport {
     private final MessageSource messages;
     private final AuditLog audit;
     private final ContactManagement contacts;
+    private final Pools pools;
 
-    PageSupport(UserManagement users, MessageSource messages, AuditLog audit, ContactManagement contacts) {
+    PageSupport(UserManagement users, MessageSource messages, AuditLog audit, ContactManagement contacts, Pools pools) {
         this.users = users;
         this.messages = messages;
         this.audit = audit;
         this.contacts = contacts;
+        this.pools = pools;
     }
 
     CurrentUser me() {
@@ -40,6 +45,11 @@ class PageSupport {
 
     ContactManagement contacts() {
         return contacts;
+    }
+
+    /** The enabled pools the user may release customers to (none without {@code customer:edit}). */
+    List<Pool> releasePools(CurrentUser me) {
+        return me.can("customer", "edit") ? pools.visible(me).stream().filter(Pool::enabled).toList() : List.of();
     }
 
     /** The zone the signed-in user reads times in. */

@@ -161,7 +161,13 @@ class PoolApiController {
         return ResponseEntity.noContent().build();
     }
 
-    @Operation(summary = "Release many customers with one reason; results: released, notFound")
+    @Operation(summary = "Release many customers to a pool (退回公海) with one reason: each customer its owner's or in the caller's scope, at its current version",
+            description = "poolId is optional: without it each customer goes back to the pool it came from, else its owner's default pool. "
+                    + "One customer's refusal does not stop the others: the answer lists every id given (once, in request order) with its "
+                    + "result: released, inPool (already in a pool), noPool (no pool to go to), poolHidden (that pool is not open to you), "
+                    + "changed (edited or released meanwhile: try again) or notFound (not visible to you, or no such customer). Each "
+                    + "release is audited like a single one. At most 500 customers; a missing reason, a pool you cannot see or too many "
+                    + "ids is a 400 and nothing is released.")
     @PostMapping("/api/v1/customers/release")
     Results releaseAll(@RequestBody BulkReleaseRequest request) {
         return new Results(moves.releaseAll(users.current(), request.customerIds(), request.poolId(), request.reason()));

@@ -174,22 +174,31 @@ class PoolPagesController {
         return "redirect:/customers/" + id;
     }
 
-    /** Bulk release from the customer list. */
+    /**
+     * The customer list's bulk "release to pool": one pool (blank = each customer's own pool, else its
+     * owner's default) and one reason for the selected customers; the flash says how many went back
+     * and lists each one that did not, with its name where the user may see it and the reason.
+     */
     @PostMapping("/pools/release")
     String releaseAll(@RequestParam(required = false) List<Long> ids, @RequestParam(required = false) Long poolId,
                       @RequestParam(required = false) String reason, @RequestParam(defaultValue = "") String back,
                       RedirectAttributes redirect) {
+        CurrentUser me = page.me();
         try {
             if (ids == null || ids.isEmpty()) {
                 throw new InvalidInputException("ids", "error.bulk.none");
             }
-            List<PoolMoves.Outcome> results = moves.releaseAll(page.me(), ids, poolId, reason);
-            long done = results.stream().filter(r -> r.result().equals("released")).count();
-            redirect.addFlashAttribute("flash", page.msg("bulk.done", done, results.size() - done));
+            List<PoolMoves.Outcome> results = moves.releaseAll(me, ids, poolId, reason);
+            List<PoolMoves.Outcome> refused = results.stream().filter(r -> !r.result().equals("released")).toList();
+            Map<Long, String> names = refused.isEmpty() ? Map.of() : moves.names(me, refused.stream().map(PoolMoves.Outcome::customerId).toList());
+            redirect.addFlashAttribute("flash", page.msg("pool.releasedCount", results.size() - refused.size(), results.size()));
+            // flash attributes live in the shared session store: plain strings, translated here
+            redirect.addFlashAttribute("results", new java.util.ArrayList<>(refused.stream()
+                    .map(r -> "#" + r.customerId() + (names.containsKey(r.customerId()) ? " " + names.get(r.customerId()) : "") + ": "
+                            + page.msg("pool.result." + r.result()))
+                    .toList()));
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("flash", page.errorText(e));
-        } catch (StaleVersionException e) {
-            redirect.addFlashAttribute("flash", page.msg("problem.stale"));
         }
         return "redirect:/customers" + (back.isEmpty() ? "" : "?" + back);
     }

@@ -1,6 +1,7 @@
 package dev.rapport.sales.web;
 
 import dev.rapport.customers.CustomerManagement;
+import dev.rapport.identity.AuditEntry;
 import dev.rapport.identity.CurrentUser;
 import dev.rapport.identity.UserManagement;
 import dev.rapport.platform.CursorPage;
@@ -14,6 +15,7 @@ import dev.rapport.sales.OrderManagement;
 import dev.rapport.sales.OrderView;
 import dev.rapport.sales.PaymentManagement;
 import dev.rapport.sales.PaymentPlan;
+import dev.rapport.sales.PlanAdjustment;
 import dev.rapport.sales.query.OrderQuery;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -39,9 +41,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Orders", description = "Orders (订单) with lines, their payment plans (回款计划); permissions order:*")
 class OrderApiController {
 
+    /** {@code planAdjustment} (replace only): keep (default), scale or discard a draft's payment plan that the new total no longer fits. */
     record OrderRequest(Long customerId, Long contactId, String number, LocalDate orderDate, String currency,
                         List<OrderLineInput> lines, BigDecimal total, Long ownerId, Long quoteId, Long opportunityId,
-                        String notes, Long version) {
+                        String notes, Long version, String planAdjustment) {
         OrderInput toInput() {
             return new OrderInput(customerId, contactId, number, orderDate, currency, lines, total, ownerId, quoteId,
                     opportunityId, notes);
@@ -104,13 +107,25 @@ class OrderApiController {
         return orders.get(users.current(), id).lines();
     }
 
-    @Operation(summary = "Replace a draft order (header and lines); send If-Match or version (stale → 412/409)")
+    @Operation(summary = "Replace a draft order (header and lines); send If-Match or version (stale → 412/409)",
+            description = "A draft with a payment plan keeps the plan: a new total the plan does not add up to is a 400 on total naming "
+                    + "the plan's sum, unless planAdjustment says what to do with the plan: scale (each instalment in proportion to the "
+                    + "new total, due days kept, the last taking the cents of rounding) or discard (confirming then makes a single "
+                    + "instalment due after the customer's payment term). planAdjustment defaults to keep; a plan the new total still "
+                    + "matches stays whatever is chosen, following a new currency or owner. The plan's change is in the order's history.")
     @PutMapping("/{id}")
     ResponseEntity<OrderView> replace(@PathVariable long id, @RequestBody OrderRequest r,
                                       @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         CurrentUser me = users.current();
-        OrderView o = orders.update(me, id, expected(me, id, ifMatch, r.version()), r.toInput());
+        OrderView o = orders.update(me, id, expected(me, id, ifMatch, r.version()), r.toInput(), PlanAdjustment.parse(r.planAdjustment()));
         return ResponseEntity.ok().eTag(ETags.of(o.version())).body(o);
+    }
+
+    @Operation(summary = "Change history (audit) of the order: its header, status and payment plan")
+    @GetMapping("/{id}/history")
+    CursorPage<AuditEntry> history(@PathVariable long id, @RequestParam(required = false) String cursor,
+                                   @RequestParam(defaultValue = "50") int limit) {
+        return orders.history(users.current(), id, cursor, Math.max(1, Math.min(limit, 200)));
     }
 
     @Operation(summary = "Confirm a draft: the customer becomes current and the payment plan starts counting as receivable")

@@ -6,8 +6,6 @@ import dev.rapport.identity.UserManagement;
 import dev.rapport.platform.CursorPage;
 import dev.rapport.platform.InvalidInputException;
 import dev.rapport.platform.StaleVersionException;
-import dev.rapport.sales.OrderInput;
-import dev.rapport.sales.OrderLineInput;
 import dev.rapport.sales.OrderManagement;
 import dev.rapport.sales.OrderStatus;
 import dev.rapport.sales.OrderView;
@@ -17,7 +15,6 @@ import dev.rapport.sales.query.OrderQuery;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -29,11 +26,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 
-/** The order list, the order form, the order page with its payment plan and the "record a payment" form. */
+/** The order list, the order page with its payment plan and the "record a payment" form; the form is {@link OrderFormController}. */
 @Controller
 class OrderPagesController {
-
-    static final int FORM_LINES = 5;
 
     private final OrderManagement orders;
     private final PaymentManagement payments;
@@ -66,60 +61,8 @@ class OrderPagesController {
         return htmx.isHtmxRequest() && cursor != null ? "sales/orders :: rows" : "sales/orders";
     }
 
-    @GetMapping("/orders/new")
-    String newForm(@RequestParam long customerId, Model model) {
-        CurrentUser me = users.current();
-        me.require("order", "create");
-        model.addAttribute("customer", customers.ref(me, customerId));
-        model.addAttribute("lineCount", FORM_LINES);
-        return "sales/order-form";
-    }
-
-    @PostMapping("/orders")
-    String create(@RequestParam long customerId, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate orderDate,
-                  @RequestParam(required = false) String currency, @RequestParam(required = false) BigDecimal total,
-                  @RequestParam(required = false) List<String> description, @RequestParam(required = false) List<String> quantity,
-                  @RequestParam(required = false) List<String> unitPrice, @RequestParam(required = false) List<String> discount,
-                  @RequestParam(required = false) List<String> taxRate, @RequestParam(required = false) String notes, Model model) {
-        CurrentUser me = users.current();
-        try {
-            List<OrderLineInput> lines = lines(description, quantity, unitPrice, discount, taxRate);
-            OrderView o = orders.create(me, new OrderInput(customerId, null, null, orderDate, currency, lines,
-                    lines.isEmpty() ? total : null, null, null, null, notes));
-            return "redirect:/orders/" + o.id();
-        } catch (InvalidInputException e) {
-            model.addAttribute("errors", e.errors());
-            model.addAttribute("customer", customers.ref(me, customerId));
-            model.addAttribute("lineCount", FORM_LINES);
-            return "sales/order-form";
-        }
-    }
-
-    /** Form lines; an empty row is skipped, a number that is not one is reported on its field. */
-    private static List<OrderLineInput> lines(List<String> description, List<String> quantity, List<String> unitPrice,
-                                              List<String> discount, List<String> taxRate) {
-        List<OrderLineInput> out = new ArrayList<>();
-        var errors = new InvalidInputException.Collector();
-        int n = description == null ? 0 : description.size();
-        for (int i = 0; i < n; i++) {
-            String d = description.get(i);
-            String q = at(quantity, i);
-            String p = at(unitPrice, i);
-            if ((d == null || d.isBlank()) && q == null && p == null) {
-                continue;
-            }
-            out.add(new OrderLineInput(null, d, number(q, "lines[" + i + "].quantity", errors), number(p, "lines[" + i + "].unitPrice", errors),
-                    number(at(discount, i), "lines[" + i + "].discount", errors), number(at(taxRate, i), "lines[" + i + "].taxRate", errors)));
-        }
-        errors.throwIfAny();
-        return out;
-    }
-
-    private static String at(List<String> list, int i) {
-        return list == null || i >= list.size() || list.get(i).isBlank() ? null : list.get(i).trim();
-    }
-
-    private static BigDecimal number(String s, String field, InvalidInputException.Collector errors) {
+    /** A typed number, or null when blank; one that is not a number is reported on its field. */
+    static BigDecimal number(String s, String field, InvalidInputException.Collector errors) {
         if (s == null) {
             return null;
         }
@@ -138,6 +81,7 @@ class OrderPagesController {
         model.addAttribute("o", o);
         model.addAttribute("plan", payments.plan(me, "order", id));
         model.addAttribute("canEditPlan", me.can("order", "edit") && !OrderStatus.CANCELLED.key().equals(o.status()));
+        model.addAttribute("canEdit", me.can("order", "edit") && OrderStatus.DRAFT.key().equals(o.status()));
         model.addAttribute("methods", PaymentManagement.METHODS.stream().sorted().toList());
         model.addAttribute("today", LocalDate.now(payments.clock()));
         return "sales/order";
