@@ -51,7 +51,7 @@ public class OrderManagement {
         user.require("order", "create");
         var errors = new InvalidInputException.Collector();
         CustomerRef customer = customerOf(user, in.customerId(), errors);
-        Valid v = validate(user, in, errors);
+        Valid v = validate(user, in, errors, user.id());
         String number = in.number() == null || in.number().isBlank() ? null : in.number().trim();
         if (number != null && (number.length() > 40 || store.numberTaken(number))) {
             errors.reject("number", number.length() > 40 ? "error.tooLong" : "error.order.numberTaken", 40);
@@ -90,7 +90,7 @@ public class OrderManagement {
             throw new InvalidInputException("status", "error.order.notDraft");
         }
         var errors = new InvalidInputException.Collector();
-        Valid v = validate(user, in, errors);
+        Valid v = validate(user, in, errors, old.ownerId());
         errors.throwIfAny();
         List<PaymentStore.Instalment> instalments = payments.instalments("order_id", id);
         String planBefore = PaymentPlanRules.describe(instalments);
@@ -229,7 +229,8 @@ public class OrderManagement {
                          long ownerId, String notes) {
     }
 
-    private Valid validate(CurrentUser user, OrderInput in, InvalidInputException.Collector errors) {
+    /** {@code defaultOwner}: the owner when the input names none (the creator of a new order, the current owner of an edited one). */
+    private Valid validate(CurrentUser user, OrderInput in, InvalidInputException.Collector errors, long defaultOwner) {
         String currency = with.policy.currency(in.currency());
         if (currency == null) {
             errors.reject("currency", "error.order.currency");
@@ -249,7 +250,7 @@ public class OrderManagement {
         } else {
             totals = OrderPricing.totalOnly(in.total());
         }
-        long owner = in.ownerId() == null ? user.id() : in.ownerId();
+        long owner = in.ownerId() == null ? defaultOwner : in.ownerId();
         if (with.users.find(owner).filter(UserSummary::active).isEmpty() || !with.users.scopeOf(user).includes(owner)) {
             errors.reject("ownerId", "error.owner.invalid");
         }

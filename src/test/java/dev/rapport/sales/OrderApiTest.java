@@ -233,6 +233,20 @@ class OrderApiTest extends ApiTestSupport {
     }
 
     @Test
+    void anEditThatNamesNoOwnerKeepsTheOrdersOwner() {
+        String email = unique("rep") + "@test.local";
+        long repId = createUser(email, "sales-rep", 1, null);
+        String rep = token(email, "password-123");
+        long c = createCustomer(rep, "{\"name\":\"" + unique("Kept") + "\"}");
+        long o = order(rep, c, "2026-06-01", "\"total\":50");
+        // the administrator corrects the total; the rep keeps the order (it was handed to the editor before)
+        var r = put(adminToken(), "/api/v1/orders/" + o, "{\"customerId\":" + c + ",\"total\":55,\"version\":0}", null);
+        assertThat(r).as(body(r)).hasStatus(200);
+        assertThat(((Number) json(r, "$.ownerId")).longValue()).isEqualTo(repId);
+        assertThat(get(rep, "/api/v1/orders/" + o)).hasStatusOk();
+    }
+
+    @Test
     void contractsMoveFromDraftToActiveAndCarryTheirOwnPlan() {
         String token = rep();
         long c = createCustomer(token, "{\"name\":\"" + unique("Contract") + "\"}");

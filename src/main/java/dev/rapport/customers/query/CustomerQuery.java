@@ -262,10 +262,17 @@ public class CustomerQuery {
             where = where.isEmpty() ? " where " + keyset : where + " and " + keyset;
         }
         params.put("limit", limit + 1);
+        // H2 answers a scoped user's newest rows from the owner index by reading every row of the
+        // scope and sorting them (25,000 rows of a manager's department: 490 ms at 100,000
+        // customers); the page's ids alone come from that index without reading a row (35 ms)
+        boolean idsFirst = search.inMemory() && !scope.isAll() && order.startsWith("c.id ");
+        String from = idsFirst
+                ? "(select c.id from customers c" + where + " order by " + order + " limit :limit) w join customers c on c.id = w.id"
+                : "customers c" + where;
         List<CustomerRow> rows = jdbc.sql("""
                         select c.id, c.type, c.name, c.phone, c.email, c.province, c.city, c.industry, c.source, c.tags,
                                c.status, c.tier, c.owner_id, c.created_at, c.updated_at
-                        from customers c""" + where + " order by " + order + " limit :limit")
+                        from\s""" + from + " order by " + order + " limit :limit")
                 .params(params).query(CustomerQuery::row).list();
         String next = null;
         if (rows.size() > limit) {
