@@ -80,7 +80,10 @@ public class CustomerQuery {
             params.put("owner", f.ownerId());
         }
         if (f.tag() != null) {
-            clauses.add("c.id in (select t.customer_id from customer_tags t where t.tag = :tag)");
+            // a correlated probe of the (tag, customer) key per candidate: as "id in (select ...)"
+            // PostgreSQL hashed all of a common tag's rows (125,000 VIPs) to check a few thousand
+            // candidates of a scoped, filtered list (90 ms; this way 35-45 ms)
+            clauses.add("exists (select 1 from customer_tags t where t.tag = :tag and t.customer_id = c.id)");
             params.put("tag", f.tag().trim());
         }
         if (f.createdFrom() != null || f.createdTo() != null) {
