@@ -308,8 +308,14 @@ public class CustomerQuery {
         } while (cursor != null);
     }
 
-    /** How many matches make a filter common enough to find a page by walking the newest rows. */
-    static final int COMMON = 5_000;
+    /**
+     * How many matches make a filter common enough to find a page by walking the newest rows. The
+     * probe only runs when the newest rows held too few matches (a rare filter, or newest rows
+     * unlike the rest, e.g. after an import); counting to 5,000 then cost a scoped manager's
+     * status+tier filter 115-185 ms on 1,000,000 customers, counting to 500 about a tenth of it,
+     * and walking to a page of a filter with 500 matches in a scope of 200,000 rows is still short.
+     */
+    static final int COMMON = 500;
 
     /**
      * Whether at least {@value #COMMON} customers in scope match; the limit lets the database stop
