@@ -120,6 +120,51 @@ public final class PoolMoveRules {
         return canSee.test(target) ? new Release(null, target) : new Release("poolHidden", target);
     }
 
+    /** A record a bulk release considers: its owner (null in a pool), the pool it came from, its version, its own refusal or null. */
+    public record Releasable(Long ownerId, Long poolId, long version, String ownRefusal) {
+    }
+
+    /** Puts one record into a pool if it is still at {@code version}; false when it changed meanwhile. */
+    @FunctionalInterface
+    public interface PutInPool {
+        boolean put(long id, long version, long poolId);
+    }
+
+    /** Audits one record that went back, with the record as it was and the pool it went to. */
+    @FunctionalInterface
+    public interface Released {
+        void released(long id, Releasable was, long poolId);
+    }
+
+    /**
+     * The per-record part of a bulk release, the same for customers and leads: each id once, in
+     * request order, is checked ({@link #checkRelease}) and, when it may go, put into its pool
+     * ({@code released}, or {@code changed} if it was edited meanwhile) and audited; a missing one is
+     * {@code notFound}. Returns each id's result in request order. {@code poolId}, when given, must
+     * be a pool the user may see ({@code canSee}), else the whole call is refused.
+     */
+    public static Map<Long, String> releaseEach(List<Long> ids, Map<Long, Releasable> found, Long poolId, OwnerScope scope,
+                                                Map<Long, Long> defaults, LongPredicate canSee, PutInPool put, Released released) {
+        if (poolId != null && !canSee.test(poolId)) {
+            throw new InvalidInputException("poolId", "error.value.invalid");
+        }
+        Map<Long, String> out = new java.util.LinkedHashMap<>();
+        for (Long id : ids) {
+            Releasable r = found.get(id);
+            Release check = r == null ? new Release("notFound", null)
+                    : checkRelease(scope, r.ownerId(), r.poolId(), r.ownRefusal(), poolId, defaults, canSee);
+            String result = check.refusal();
+            if (result == null) {
+                result = put.put(id, r.version(), check.target()) ? "released" : "changed";
+                if (result.equals("released")) {
+                    released.released(id, r, check.target());
+                }
+            }
+            out.put(id, result);
+        }
+        return out;
+    }
+
     /** Whether the user may see a pool, asked once per pool for the life of the answer (one bulk call). */
     public static LongPredicate poolsSeenBy(Pools pools, CurrentUser user) {
         Map<Long, Boolean> open = new HashMap<>();

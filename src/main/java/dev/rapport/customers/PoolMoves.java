@@ -136,30 +136,13 @@ public class PoolMoves {
         user.require("customer", "edit");
         String why = validReason(reason);
         List<Long> ids = distinct(customerIds);
-        LongPredicate canSee = PoolMoveRules.poolsSeenBy(pools, user);
-        if (poolId != null && !canSee.test(poolId)) {
-            throw new InvalidInputException("poolId", "error.value.invalid");
-        }
-        OwnerScope scope = users.scopeOf(user);
-        Map<Long, Long> defaults = pools.defaultPoolByOwner();
-        Map<Long, StoredCustomer> found = new HashMap<>();
-        customers.findAll(ids).forEach(c -> found.put(c.id(), c));
+        Map<Long, PoolMoveRules.Releasable> found = new HashMap<>();
+        customers.findAll(ids).forEach(c -> found.put(c.id(), new PoolMoveRules.Releasable(c.ownerId(), c.poolId(), c.version(), null)));
         Instant now = audit.now();
-        List<Outcome> out = new ArrayList<>(ids.size());
-        for (Long id : ids) {
-            StoredCustomer c = found.get(id);
-            PoolMoveRules.Release check = c == null ? new PoolMoveRules.Release("notFound", null)
-                    : check(scope, c, poolId, defaults, canSee);
-            String result = check.refusal();
-            if (result == null) {
-                result = store.putInPool(id, c.version(), check.target(), now) ? "released" : "changed";
-                if (result.equals("released")) {
-                    record(List.of(id), "pool.release", user.id(), c.ownerId(), null, c.poolId(), check.target(), why);
-                }
-            }
-            out.add(new Outcome(id, result));
-        }
-        return out;
+        return PoolMoveRules.releaseEach(ids, found, poolId, users.scopeOf(user), pools.defaultPoolByOwner(),
+                        PoolMoveRules.poolsSeenBy(pools, user), (id, version, target) -> store.putInPool(id, version, target, now),
+                        (id, was, target) -> record(List.of(id), "pool.release", user.id(), was.ownerId(), null, was.poolId(), target, why))
+                .entrySet().stream().map(e -> new Outcome(e.getKey(), e.getValue())).toList();
     }
 
     /**

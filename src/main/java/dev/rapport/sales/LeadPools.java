@@ -189,30 +189,14 @@ public class LeadPools {
         user.require("lead", "edit");
         String why = validReason(reason);
         List<Long> ids = distinct(leadIds);
-        LongPredicate canSee = PoolMoveRules.poolsSeenBy(pools, user);
-        if (poolId != null && !canSee.test(poolId)) {
-            throw new InvalidInputException("poolId", "error.value.invalid");
-        }
-        OwnerScope scope = users.scopeOf(user);
-        Map<Long, Long> defaults = pools.defaultPoolByOwner();
-        Map<Long, LeadDetails> found = new HashMap<>();
-        leads.findAll(ids).forEach(l -> found.put(l.id(), l));
+        Map<Long, PoolMoveRules.Releasable> found = new HashMap<>();
+        leads.findAll(ids).forEach(l -> found.put(l.id(),
+                new PoolMoveRules.Releasable(l.ownerId(), l.poolId(), l.version(), l.converted() ? "converted" : null)));
         Instant now = audit.now();
-        List<Outcome> out = new ArrayList<>(ids.size());
-        for (Long id : ids) {
-            LeadDetails lead = found.get(id);
-            PoolMoveRules.Release check = lead == null ? new PoolMoveRules.Release("notFound", null)
-                    : check(scope, lead, poolId, defaults, canSee);
-            String result = check.refusal();
-            if (result == null) {
-                result = store.putInPool(id, lead.version(), check.target(), now) ? "released" : "changed";
-                if (result.equals("released")) {
-                    record(List.of(id), "pool.release", user.id(), lead.ownerId(), null, lead.poolId(), check.target(), why);
-                }
-            }
-            out.add(new Outcome(id, result));
-        }
-        return out;
+        return PoolMoveRules.releaseEach(ids, found, poolId, users.scopeOf(user), pools.defaultPoolByOwner(),
+                        PoolMoveRules.poolsSeenBy(pools, user), (id, version, target) -> store.putInPool(id, version, target, now),
+                        (id, was, target) -> record(List.of(id), "pool.release", user.id(), was.ownerId(), null, was.poolId(), target, why))
+                .entrySet().stream().map(e -> new Outcome(e.getKey(), e.getValue())).toList();
     }
 
     /**
