@@ -29,6 +29,13 @@ public class BulkInsert {
 
     private static final int COPY_BUFFER = 1 << 16;
 
+    /**
+     * Fewer rows than this go as one JDBC batch on PostgreSQL too: a COPY costs the server about
+     * 0.4 ms however few its rows (measured with pg_stat_statements: a one-row COPY into
+     * customer_tags took 0.45 ms, a batched insert of the same row a fraction of that).
+     */
+    static final int COPY_FROM_ROWS = 50;
+
     private final DataSource dataSource;
 
     public BulkInsert(DataSource dataSource) {
@@ -113,7 +120,7 @@ public class BulkInsert {
         }
         Connection con = DataSourceUtils.getConnection(dataSource);
         try {
-            if (!con.isWrapperFor(PGConnection.class)) {
+            if (rows.size() < COPY_FROM_ROWS || !con.isWrapperFor(PGConnection.class)) {
                 return batch(con, table, columns, rows, true);
             }
             List<Long> ids = reserveIds(con, table, rows.size());
@@ -136,7 +143,7 @@ public class BulkInsert {
         }
         Connection con = DataSourceUtils.getConnection(dataSource);
         try {
-            if (con.isWrapperFor(PGConnection.class)) {
+            if (rows.size() >= COPY_FROM_ROWS && con.isWrapperFor(PGConnection.class)) {
                 copy(con, table, columns, rows, null);
             } else {
                 batch(con, table, columns, rows, false);

@@ -57,6 +57,15 @@ class CustomerApiTest extends ApiTestSupport {
     }
 
     @Test
+    void findsAForeignNumberWithAndWithoutItsCountryCode() {
+        String suffix = String.valueOf(System.nanoTime()).substring(7, 11);
+        long id = createCustomer(adminToken(), "{\"type\":\"individual\",\"name\":\"" + unique("Ada") + "\",\"phone\":\"+44 20 7946 " + suffix + "\"}");
+        for (String typed : List.of("+44 20 7946 " + suffix, "44207946" + suffix, "020 7946 " + suffix, "7946" + suffix)) {
+            assertThat(ids(get(adminToken(), "/api/v1/search", "q", typed), "$.customers[*].id")).as(typed).contains(id);
+        }
+    }
+
+    @Test
     void aStaleUpdateIsRefusedNeverOverwritten() {
         long id = createCustomer(adminToken(), "{\"type\":\"organization\",\"name\":\"" + unique("Acme") + "\"}");
         var first = put(adminToken(), "/api/v1/customers/" + id, "{\"type\":\"organization\",\"name\":\"Acme One\"}", "\"0\"");

@@ -44,7 +44,7 @@ class DirectoryCacheTest extends ApiTestSupport {
 
         // what another node's IdentityStore does when it deactivates the user: the row and the counter, in one transaction
         jdbc.sql("update users set active = false, version = version + 1 where id = :id").param("id", userId).update();
-        jdbc.sql("update identity_generation set generation = generation + 1 where id = 1").update();
+        jdbc.sql("update cache_generations set generation = generation + 1 where name = 'identity'").update();
 
         assertThat(get(token, "/api/v1/customers")).hasStatus(401);
         assertThat(users.find(userId)).get().extracting(UserSummary::active).isEqualTo(false);

@@ -1,6 +1,7 @@
 package dev.rapport.identity.domain;
 
 import dev.rapport.identity.DataScope;
+import dev.rapport.platform.CacheGenerations;
 import dev.rapport.platform.StaleVersionException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -29,15 +30,14 @@ public class IdentityStore {
 
     private final JdbcClient jdbc;
 
-    public IdentityStore(JdbcClient jdbc) {
+    private final CacheGenerations generations;
+
+    public IdentityStore(JdbcClient jdbc, CacheGenerations generations) {
         this.jdbc = jdbc;
+        this.generations = generations;
     }
 
     // ---- the directory snapshot (see DirectoryCache)
-
-    long generation() {
-        return jdbc.sql("select generation from identity_generation where id = 1").query(Long.class).single();
-    }
 
     Directory directory(long generation) {
         return new Directory(generation, users(), roles(), departments());
@@ -49,7 +49,7 @@ public class IdentityStore {
      * old data under the new number.
      */
     private void changed() {
-        jdbc.sql("update identity_generation set generation = generation + 1 where id = 1").update();
+        generations.bump(DirectoryCache.KIND);
     }
 
     // ---- users

@@ -1,5 +1,6 @@
 package dev.rapport.sales.domain;
 
+import dev.rapport.platform.CacheGenerations;
 import dev.rapport.platform.StaleVersionException;
 import dev.rapport.sales.AssignmentRule;
 import dev.rapport.sales.AssignmentRuleInput;
@@ -23,19 +24,27 @@ public class AssignmentRuleStore {
                    version, applies_to
             from lead_assignment_rules""";
 
+    /** The rules are read for every new customer and lead, so the node keeps them; each write moves this counter first. */
+    private static final String KIND = "assignment-rules";
+
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final CacheGenerations generations;
+    private final CacheGenerations.Cached<List<AssignmentRule>> cached;
     private final org.springframework.transaction.support.TransactionTemplate ownTransaction;
 
-    AssignmentRuleStore(JdbcClient jdbc, Clock clock, org.springframework.transaction.PlatformTransactionManager transactions) {
+    AssignmentRuleStore(JdbcClient jdbc, Clock clock, org.springframework.transaction.PlatformTransactionManager transactions,
+                        CacheGenerations generations) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.generations = generations;
+        this.cached = generations.cache(KIND, () -> List.copyOf(jdbc.sql(SELECT + " order by position, id").query(AssignmentRuleStore::row).list()));
         this.ownTransaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     public List<AssignmentRule> all() {
-        return jdbc.sql(SELECT + " order by position, id").query(AssignmentRuleStore::row).list();
+        return cached.get();
     }
 
     public Optional<AssignmentRule> find(long id) {
@@ -43,6 +52,7 @@ public class AssignmentRuleStore {
     }
 
     public long insert(AssignmentRuleInput in, int position) {
+        generations.bump(KIND);
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         Timestamp now = Timestamp.from(clock.instant());
         jdbc.sql("""
@@ -54,6 +64,7 @@ public class AssignmentRuleStore {
     }
 
     public void update(long id, long expectedVersion, AssignmentRuleInput in, int position) {
+        generations.bump(KIND);
         int n = jdbc.sql("""
                 update lead_assignment_rules set name = :name, position = :pos, active = :active, match_province = :prov,
                     match_city = :city, match_industry = :ind, match_source = :src, strategy = :strategy, user_ids = :users,
@@ -67,6 +78,7 @@ public class AssignmentRuleStore {
     }
 
     public void delete(long id) {
+        generations.bump(KIND);
         jdbc.sql("delete from lead_assignment_rules where id = :id").param("id", id).update();
     }
 
