@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 public class PhoneNumbers {
 
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
+    private static final java.util.Set<Integer> CALLING_CODES = java.util.Set.copyOf(UTIL.getSupportedCallingCodes());
     private final String region;
 
     public PhoneNumbers(@Value("${rapport.phone-region:CN}") String region) {
@@ -39,6 +40,18 @@ public class PhoneNumbers {
 
     /** The national significant number (digits only), used so a search for "138 0013" finds +8613800138000. */
     public String nationalDigits(String e164) {
+        // an E.164 number is its country code followed by the national significant number, so
+        // splitting off the code answers without parsing the number a second time (parsing was a
+        // fifth of an import's CPU, and every new record's search text needs these digits)
+        // (calling codes are prefix-free: no code is the start of another)
+        if (e164.length() > 4 && e164.charAt(0) == '+') {
+            for (int digits = 1; digits <= 3; digits++) {
+                String code = e164.substring(1, 1 + digits);
+                if (code.chars().allMatch(Character::isDigit) && CALLING_CODES.contains(Integer.parseInt(code))) {
+                    return e164.substring(1 + digits);
+                }
+            }
+        }
         try {
             Phonenumber.PhoneNumber number = UTIL.parse(e164, region);
             return UTIL.getNationalSignificantNumber(number);
