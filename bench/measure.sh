@@ -67,9 +67,9 @@ for who in admin manager; do
 done
 # Creates are measured at the server's steady state: on two cores the JIT compiler is still busy
 # after a few thousand creates (a third of a core), so CREATE_WARMUP creates go first, unrecorded.
-CREATE="POST $BASE/api/v1/customers {\"type\":\"organization\",\"name\":\"压测客户 {i} 有限公司\",\"tags\":[\"bench\"]}"
-$DRIVER "warmup" 4 "${CREATE_WARMUP:-20000}" 300 "$MANAGER_TOKEN" "${CREATE/\{i\}/w{i}}" > /dev/null
-$DRIVER "create/manager" 4 "$((REQUESTS * 5))" 180 "$MANAGER_TOKEN" "$CREATE"
+create() { echo "POST $BASE/api/v1/customers {\"type\":\"organization\",\"name\":\"压测客户 $1 有限公司\",\"tags\":[\"bench\"]}"; }
+$DRIVER "create-warmup" 4 "${CREATE_WARMUP:-20000}" 300 "$MANAGER_TOKEN" "$(create 'w{i}')"
+$DRIVER "create/manager" 4 "$((REQUESTS * 5))" 180 "$MANAGER_TOKEN" "$(create '{i}')"
 # the creates above are now the manager's newest rows: a later run on this database would measure
 # lists and searches after a burst of unlike records (much slower, see docs/benchmarks.md), so they go
 if [ -z "${KEEP_CREATED:-}" ]; then
@@ -77,7 +77,7 @@ if [ -z "${KEEP_CREATED:-}" ]; then
   previous=
   while :; do
     ids=$(curl -sf -H "Authorization: Bearer $ADMIN_TOKEN" "$BASE/api/v1/customers?tag=bench&limit=200" \
-      | grep -oE '"id":[0-9]+' | cut -d: -f2 | paste -sd, -)
+      | grep -oE '"id":[0-9]+' | cut -d: -f2 | paste -sd, - || true)
     [ -n "$ids" ] && [ "$ids" != "$previous" ] || break
     curl -sf -X POST -H "Authorization: Bearer $ADMIN_TOKEN" -H 'Content-Type: application/json' \
       -d "{\"action\":\"delete\",\"ids\":[$ids]}" "$BASE/api/v1/customers/bulk" > /dev/null || break

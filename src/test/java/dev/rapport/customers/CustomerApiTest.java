@@ -57,6 +57,17 @@ class CustomerApiTest extends ApiTestSupport {
     }
 
     @Test
+    void aShortChineseTermFindsItsCharactersNotOtherNamesReadTheSameWay() {
+        String tag = "hz" + System.nanoTime() % 1_000_000_000L;
+        long zhangWei = createCustomer(adminToken(), "{\"type\":\"individual\",\"name\":\"张伟\",\"tags\":[\"" + tag + "\"]}");
+        long zhangWeiToo = createCustomer(adminToken(), "{\"type\":\"individual\",\"name\":\"章伟\",\"tags\":[\"" + tag + "\"]}");
+        List<Long> found = ids(get(adminToken(), "/api/v1/customers?limit=200&tag=" + tag, "q", "张伟"), "$.items[*].id");
+        assertThat(found).contains(zhangWei).doesNotContain(zhangWeiToo);
+        assertThat(ids(get(adminToken(), "/api/v1/customers?limit=200&tag=" + tag, "q", "zhangwei"), "$.items[*].id"))
+                .as("the pinyin finds both").contains(zhangWei, zhangWeiToo);
+    }
+
+    @Test
     void findsAForeignNumberWithAndWithoutItsCountryCode() {
         String suffix = String.valueOf(System.nanoTime()).substring(7, 11);
         long id = createCustomer(adminToken(), "{\"type\":\"individual\",\"name\":\"" + unique("Ada") + "\",\"phone\":\"+44 20 7946 " + suffix + "\"}");
