@@ -117,16 +117,7 @@ public class ContractManagement {
         } else {
             fit = PaymentPlanRules.fitDraft(instalments, old.currency(), f.amount(), adjustment, "amount", "error.contract.planSum");
         }
-        if (fit.discarded()) {
-            payments.replacePlan(parent, List.of(), List.of(), false);
-            return null;
-        }
-        if (fit.instalments() != null) {
-            payments.revisePlan(parent, fit.instalments(), List.of(), false);
-        }
-        // the plan follows the contract's currency and owner (a draft's plan carries no payments)
-        payments.restamp(parent);
-        return PaymentPlanRules.describe(payments.instalments("contract_id", old.id()));
+        return PaymentPlanRules.applyDraftFit(payments, parent, fit);
     }
 
     /** Moves a contract along draft → active → expired/terminated. */

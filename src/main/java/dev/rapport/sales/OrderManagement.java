@@ -114,16 +114,7 @@ public class OrderManagement {
         PaymentStore.Parent parent = new PaymentStore.Parent("order_id", old.id(), old.customerId(), v.ownerId, v.currency);
         PaymentPlanRules.DraftFit fit = PaymentPlanRules.fitDraft(instalments, old.currency(), v.totals.total(), adjustment, "total",
                 "error.order.planSum");
-        if (fit.discarded()) {
-            payments.replacePlan(parent, List.of(), List.of(), false);
-            return null;
-        }
-        if (fit.instalments() != null) {
-            payments.revisePlan(parent, fit.instalments(), List.of(), false);
-        }
-        // the plan follows the order's currency and owner (a draft's plan carries no payments)
-        payments.restamp(parent);
-        return PaymentPlanRules.describe(payments.instalments("order_id", old.id()));
+        return PaymentPlanRules.applyDraftFit(payments, parent, fit);
     }
 
     /** Change history (audit) of an order the user may see: its header, status and payment plan, newest first. */

@@ -111,6 +111,23 @@ final class PaymentPlanRules {
     }
 
     /**
+     * Writes what {@link #fitDraft} decided for the draft {@code parent}'s own plan: drops it,
+     * revises it, or leaves its amounts; the plan then follows the draft's currency and owner (a
+     * draft's plan carries no payments). Answers the plan as then described, null when dropped.
+     */
+    static String applyDraftFit(PaymentStore payments, PaymentStore.Parent parent, DraftFit fit) {
+        if (fit.discarded()) {
+            payments.replacePlan(parent, List.of(), List.of(), false);
+            return null;
+        }
+        if (fit.instalments() != null) {
+            payments.revisePlan(parent, fit.instalments(), List.of(), false);
+        }
+        payments.restamp(parent);
+        return describe(payments.instalments(parent.column(), parent.id()));
+    }
+
+    /**
      * The plan scaled to a new total, for a draft whose total changes: each instalment in
      * proportion, at cents, on its own due day, the last one taking what rounding left over. Empty
      * when an instalment would not stay above zero (a new total of zero, or too few cents to share).
