@@ -68,6 +68,22 @@ class CustomerApiTest extends ApiTestSupport {
     }
 
     @Test
+    void twoChineseCharactersAreFoundAnywhereInANameAndThroughAContactsCompany() {
+        // a pair no other test writes; on PostgreSQL this is the Han bigram index's path
+        java.util.Random random = new java.util.Random();
+        String pair = new String(new char[] {(char) (0x4E00 + random.nextInt(0x51A5)), (char) (0x4E00 + random.nextInt(0x51A5))});
+        long middle = createCustomer(adminToken(), "{\"type\":\"organization\",\"name\":\"华信" + pair + "有限公司\"}");
+        long apart = createCustomer(adminToken(), "{\"type\":\"organization\",\"name\":\"" + pair.charAt(0) + "记" + pair.charAt(1) + "业有限公司\"}");
+        long contact = id(post(adminToken(), "/api/v1/contacts", "{\"customerId\":" + middle + ",\"name\":\"李雷\"}"), "$.id");
+        var search = get(adminToken(), "/api/v1/search", "q", pair);
+        assertThat(ids(search, "$.customers[*].id")).as(pair).contains(middle).doesNotContain(apart);
+        assertThat(ids(search, "$.contacts[*].id")).as("the contact through its company's name").contains(contact);
+        assertThat(ids(get(adminToken(), "/api/v1/customers?limit=200", "q", pair), "$.items[*].id")).as(pair)
+                .contains(middle).doesNotContain(apart);
+        assertThat(ids(get(adminToken(), "/api/v1/contacts?limit=200", "q", pair), "$.items[*].id")).contains(contact);
+    }
+
+    @Test
     void findsAForeignNumberWithAndWithoutItsCountryCode() {
         String suffix = String.valueOf(System.nanoTime()).substring(7, 11);
         long id = createCustomer(adminToken(), "{\"type\":\"individual\",\"name\":\"" + unique("Ada") + "\",\"phone\":\"+44 20 7946 " + suffix + "\"}");

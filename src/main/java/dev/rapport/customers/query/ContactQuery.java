@@ -61,6 +61,8 @@ public class ContactQuery {
         List<ContactRow> rows = null;
         if (searching && search.inMemory()) {
             rows = query("contacts k", (where.isEmpty() ? " where " : where + " and ") + condition, params);
+        } else if (searching && search.plannerChooses(q)) {
+            rows = query("contacts k", (where.isEmpty() ? " where " : where + " and ") + condition, params);
         } else if (searching) {
             // as for customers: look among the newest rows first, fall back to the trigram index for rare terms
             params.put("window", CustomerQuery.SEARCH_WINDOW);

@@ -168,6 +168,9 @@ public class CustomerQuery {
             // the search term already names the newest matching rows in scope
             return listAll(f, scope, cursor, limit, true);
         }
+        if (f.q() != null && search.plannerChooses(f.q())) {
+            return listAll(f, scope, cursor, limit, false);
+        }
         if (filtered && "-id".equals(f.sort())) {
             CursorPage<CustomerRow> recent = recentWindow(f, scope, cursor, limit);
             if (recent != null) {
