@@ -64,6 +64,16 @@ class CustomerPagesTest extends ApiTestSupport {
     }
 
     @Test
+    void listCellsAreEscapedAndOnlyPhoneAndStatusStayOnAPhoneScreen() {
+        String tag = unique("<b>cell</b>");
+        createCustomer(adminToken(), "{\"name\":\"" + unique("Cells") + "\",\"phone\":\"13800138000\",\"tags\":[\"" + tag + "\"]}");
+        String html = body(mvc.get().uri("/customers?cols=phone&cols=tags&cols=status&tag={t}", tag).with(ADMIN_USER).exchange());
+        String escaped = tag.replace("<", "&lt;").replace(">", "&gt;");
+        assertThat(html).doesNotContain(tag).contains("<td class=\"opt\">" + escaped + "</td>");
+        assertThat(html).containsPattern("<td>[^<]*8000</td>").containsPattern("<td>[^<]+</td>\\s*</tr>");
+    }
+
+    @Test
     void userTextIsEscaped() {
         long id = createCustomer(adminToken(), "{\"name\":\"<script>alert(1)</script>\",\"notes\":\"<img src=x onerror=alert(2)>\"}");
         String html = body(mvc.get().uri("/customers/" + id).with(ADMIN_USER).exchange());

@@ -90,8 +90,15 @@ class CustomerPagesController {
         return "customers/list";
     }
 
-    /** A list row with its cells already formatted, so the template does not evaluate a switch per cell. */
-    record ListRow(long id, String name, List<String> cells) {
+    /**
+     * A list row with its cells already formatted and classed, so the template evaluates no
+     * expression per cell beyond reading these two (350 cells on a page of 50 rows).
+     */
+    record ListRow(long id, String name, List<Cell> cells) {
+    }
+
+    /** {@code css}: "opt" for the columns a phone screen hides (all but phone and status), else null. */
+    record Cell(String text, String css) {
     }
 
     private List<ListRow> cells(List<CustomerRow> rows, List<String> columns) {
@@ -102,9 +109,9 @@ class CustomerPagesController {
         java.util.function.Function<String, String> label = key -> labels.computeIfAbsent(key, k -> page.msg(k));
         List<ListRow> out = new ArrayList<>(rows.size());
         for (CustomerRow r : rows) {
-            List<String> cells = new ArrayList<>(columns.size());
+            List<Cell> cells = new ArrayList<>(columns.size());
             for (String col : columns) {
-                cells.add(switch (col) {
+                cells.add(new Cell(switch (col) {
                     case "type" -> label.apply("customer.type." + r.type());
                     case "phone" -> r.phone();
                     case "email" -> r.email();
@@ -122,7 +129,7 @@ class CustomerPagesController {
                         Object v = r.customFields().get(col.substring(3));
                         yield v == null ? null : v instanceof List<?> l ? String.join(", ", l.stream().map(String::valueOf).toList()) : String.valueOf(v);
                     }
-                });
+                }, col.equals("phone") || col.equals("status") ? null : "opt"));
             }
             out.add(new ListRow(r.id(), r.name(), cells));
         }
