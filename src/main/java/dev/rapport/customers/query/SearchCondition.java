@@ -91,8 +91,8 @@ class SearchCondition {
         String typed = normalizer.searchTerm(q);
         if (isHanBigram(typed)) {
             // two Chinese characters: one entry of the bigram index (about 1,600 rows for 张伟 among
-            // 2M contacts) instead of the pinyin's common trigrams; strpos first, so a row of the
-            // newest-rows window is checked by the cheap test before the function
+            // 2M contacts) instead of the pinyin's common trigrams; strpos first, so a row the planner
+            // reads walking the primary key (a common pair such as 科技) gets the cheap test first
             params.put("qexact", typed);
             return "strpos(" + alias + ".search_text, :qexact) > 0 and rapport_han_bigrams(" + alias
                     + ".search_text) @> array[cast(:qexact as text)]";
