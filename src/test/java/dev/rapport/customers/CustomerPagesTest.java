@@ -66,11 +66,13 @@ class CustomerPagesTest extends ApiTestSupport {
     @Test
     void listCellsAreEscapedAndOnlyPhoneAndStatusStayOnAPhoneScreen() {
         String tag = unique("<b>cell</b>");
-        createCustomer(adminToken(), "{\"name\":\"" + unique("Cells") + "\",\"phone\":\"13800138000\",\"tags\":[\"" + tag + "\"]}");
+        // a number no other test uses: an import in create mode skips a row whose phone exists
+        String digits = String.format("%08d", System.nanoTime() % 100_000_000L);
+        createCustomer(adminToken(), "{\"name\":\"" + unique("Cells") + "\",\"phone\":\"158" + digits + "\",\"tags\":[\"" + tag + "\"]}");
         String html = body(mvc.get().uri("/customers?cols=phone&cols=tags&cols=status&tag={t}", tag).with(ADMIN_USER).exchange());
         String escaped = tag.replace("<", "&lt;").replace(">", "&gt;");
         assertThat(html).doesNotContain(tag).contains("<td class=\"opt\">" + escaped + "</td>");
-        assertThat(html).containsPattern("<td>[^<]*8000</td>").containsPattern("<td>[^<]+</td>\\s*</tr>");
+        assertThat(html).containsPattern("<td>[^<]*" + digits.substring(4) + "</td>").containsPattern("<td>[^<]+</td>\\s*</tr>");
     }
 
     @Test
