@@ -59,9 +59,7 @@ public class ContactQuery {
         params.put("limit", limit + 1);
         String where = clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses);
         List<ContactRow> rows = null;
-        if (searching && search.inMemory()) {
-            rows = query("contacts k", (where.isEmpty() ? " where " : where + " and ") + condition, params);
-        } else if (searching && search.plannerChooses(q)) {
+        if (searching && (search.inMemory() || search.plannerChooses(q))) {
             rows = query("contacts k", (where.isEmpty() ? " where " : where + " and ") + condition, params);
         } else if (searching) {
             // as for customers: look among the newest rows first, fall back to the trigram index for rare terms

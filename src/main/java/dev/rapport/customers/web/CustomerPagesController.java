@@ -73,6 +73,7 @@ class CustomerPagesController {
         model.addAttribute("rows", cells(result.items(), columns));
         model.addAttribute("next", result.next());
         model.addAttribute("columns", columns);
+        model.addAttribute("columnCss", columns.stream().map(CustomerPagesController::columnCss).toList());
         model.addAttribute("filter", filter);
         model.addAttribute("queryString", queryString(filter.toParams(), columns));
         model.addAttribute("nextUrl", result.next() == null ? null : "/customers?" + queryString(filter.toParams(), columns) + "&cursor=" + result.next());
@@ -97,8 +98,13 @@ class CustomerPagesController {
     record ListRow(long id, String name, List<Cell> cells) {
     }
 
-    /** {@code css}: "opt" for the columns a phone screen hides (all but phone and status), else null. */
+    /** {@code css}: {@link #columnCss} of the cell's column. */
     record Cell(String text, String css) {
+    }
+
+    /** "opt" for the columns a phone screen hides: all but phone and status. */
+    static String columnCss(String col) {
+        return col.equals("phone") || col.equals("status") ? null : "opt";
     }
 
     private List<ListRow> cells(List<CustomerRow> rows, List<String> columns) {
@@ -129,7 +135,7 @@ class CustomerPagesController {
                         Object v = r.customFields().get(col.substring(3));
                         yield v == null ? null : v instanceof List<?> l ? String.join(", ", l.stream().map(String::valueOf).toList()) : String.valueOf(v);
                     }
-                }, col.equals("phone") || col.equals("status") ? null : "opt"));
+                }, columnCss(col)));
             }
             out.add(new ListRow(r.id(), r.name(), cells));
         }
