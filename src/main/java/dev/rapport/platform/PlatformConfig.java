@@ -1,6 +1,8 @@
 package dev.rapport.platform;
 
 import java.time.Clock;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -11,5 +13,11 @@ class PlatformConfig {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /** Spring Boot's JDBC transaction manager, with the write transactions' planning on PostgreSQL. */
+    @Bean
+    WriteTransactionPlans transactionManager(DataSource dataSource, @Value("${rapport.db.tuned-sessions:true}") boolean tuned) {
+        return new WriteTransactionPlans(dataSource, tuned);
     }
 }

@@ -23,19 +23,25 @@ import org.springframework.stereotype.Component;
 @Component
 class PostgresSessionSettings implements BeanPostProcessor {
 
-    static final String SETTINGS = "set jit = off; set plan_cache_mode = force_custom_plan";
+    static final java.util.Set<String> PLAN_CACHE_MODES = java.util.Set.of("auto", "force_custom_plan", "force_generic_plan");
 
     private final boolean tuned;
+    private final String settings;
 
-    PostgresSessionSettings(@Value("${rapport.db.tuned-sessions:true}") boolean tuned) {
+    PostgresSessionSettings(@Value("${rapport.db.tuned-sessions:true}") boolean tuned,
+                            @Value("${rapport.db.plan-cache-mode:force_custom_plan}") String planCacheMode) {
+        if (!PLAN_CACHE_MODES.contains(planCacheMode)) {
+            throw new IllegalArgumentException("rapport.db.plan-cache-mode must be one of " + PLAN_CACHE_MODES + ", not " + planCacheMode);
+        }
         this.tuned = tuned;
+        this.settings = "set jit = off; set plan_cache_mode = " + planCacheMode;
     }
 
     @Override
     public Object postProcessBeforeInitialization(Object bean, String beanName) {
         if (bean instanceof HikariDataSource ds && tuned && ds.getJdbcUrl() != null && ds.getJdbcUrl().startsWith("jdbc:postgresql:")
                 && ds.getConnectionInitSql() == null) {
-            ds.setConnectionInitSql(SETTINGS);
+            ds.setConnectionInitSql(settings);
         }
         return bean;
     }
