@@ -13,11 +13,13 @@ import org.springframework.stereotype.Component;
  * {@code jit_above_cost}; for the short, indexed queries of this application an overestimate is
  * enough to spend 20–40 ms compiling a query that then runs in 0.1 ms (a manager's list filtered
  * on another region's province: estimated 57,000 rows, found none).</li>
- * <li>{@code plan_cache_mode = force_custom_plan}: the driver prepares a statement on the server
+ * <li>{@code plan_cache_mode = force_custom_plan} ({@code rapport.db.plan-cache-mode}): the driver prepares a statement on the server
  * after a few runs, and PostgreSQL then may switch to a generic plan that does not know the bound
  * values. Lists and searches bind the scope's owners and the filter values, where the values
  * decide the plan: with generic plans a manager's province+status+tag list took 212 ms at p50,
- * with a plan per execution 80 ms, and search p95 fell from 51 to 40 ms (1,000,000 customers).</li>
+ * with a plan per execution 80 ms, and search p95 fell from 51 to 40 ms (1,000,000 customers).
+ * With {@code auto} the manager's search p99 was 244 ms again (2026-11-23). Transactions that
+ * write go back to {@code auto} for themselves: see {@link WriteTransactionPlans}.</li>
  * </ul>
  */
 @Component
