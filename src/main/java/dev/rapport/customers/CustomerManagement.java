@@ -54,11 +54,12 @@ public class CustomerManagement {
         final ApplicationEventPublisher events;
         final Clock clock;
         final Pools pools;
-        final org.springframework.beans.factory.ObjectProvider<OwnerRouting> routing;
+        /** Looked up once: an ObjectProvider resolves the bean again on every call (3% of an API create). */
+        final java.util.function.Supplier<OwnerRouting> routing;
 
         Collaborators(UserManagement users, AuditLog audit, ApplicationEventPublisher events, Clock clock, Pools pools,
                       org.springframework.beans.factory.ObjectProvider<OwnerRouting> routing) {
-            this.routing = routing;
+            this.routing = org.springframework.util.function.SingletonSupplier.of(routing::getIfAvailable);
             this.pools = pools;
             this.users = users;
             this.audit = audit;
@@ -127,7 +128,7 @@ public class CustomerManagement {
      * or when no module routes owners). Call in the transaction that writes them.
      */
     public List<OwnerRouting.Routed> route(List<CustomerInput> inputs) {
-        OwnerRouting routing = with.routing.getIfAvailable();
+        OwnerRouting routing = with.routing.get();
         if (routing == null) {
             return java.util.Collections.nCopies(inputs.size(), null);
         }

@@ -59,6 +59,21 @@ public class CustomerMerging {
         this.contacts = contacts;
     }
 
+    /** A new customer and the visible customers it may duplicate. */
+    public record Created(CustomerDetails customer, List<DuplicateCandidate> possibleDuplicates) {
+    }
+
+    /**
+     * Creates a customer and lists the visible customers it may duplicate, in the create's
+     * transaction: there PostgreSQL reuses the look-up's plan (see WriteTransactionPlans) instead
+     * of planning it again for every create.
+     */
+    @Transactional
+    public Created createWarned(CurrentUser user, CustomerInput input) {
+        CustomerDetails created = customers.create(user, input);
+        return new Created(created, similarTo(user, input, created.id()));
+    }
+
     /** Visible customers that look like the given input (same phone, e-mail, credit code or similar name). */
     public List<DuplicateCandidate> similarTo(CurrentUser user, CustomerInput in, Long excludeId) {
         boolean personal = CustomerType.INDIVIDUAL == CustomerType.parse(in.type() == null ? "organization" : in.type());

@@ -5,9 +5,11 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Which time zone a person reads and enters times in. Pages use the signed-in user's zone (their
@@ -30,13 +32,14 @@ public class TimeZones {
             .sorted().toList();
 
     private final ZoneId defaultZone;
-    private final ObjectProvider<SignedInUserZone> signedIn;
+    /** Looked up once: an ObjectProvider resolves the bean again on every call. */
+    private final Supplier<SignedInUserZone> signedIn;
 
     TimeZones(@Value("${rapport.default-time-zone:Asia/Shanghai}") String defaultZone, ObjectProvider<SignedInUserZone> signedIn) {
         // a typo in RAPPORT_TIME_ZONE stops the start instead of silently showing server times
         this.defaultZone = parse(defaultZone).orElseThrow(() -> new IllegalArgumentException(
                 "rapport.default-time-zone (RAPPORT_TIME_ZONE) is not an IANA time zone: " + defaultZone));
-        this.signedIn = signedIn;
+        this.signedIn = SingletonSupplier.of(signedIn::getIfAvailable);
     }
 
     public ZoneId defaultZone() {
@@ -45,7 +48,7 @@ public class TimeZones {
 
     /** The signed-in user's zone, or the default when nobody is signed in. */
     public ZoneId current() {
-        SignedInUserZone user = signedIn.getIfAvailable();
+        SignedInUserZone user = signedIn.get();
         return user == null ? defaultZone : user.zone().orElse(defaultZone);
     }
 

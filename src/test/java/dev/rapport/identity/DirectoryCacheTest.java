@@ -51,6 +51,25 @@ class DirectoryCacheTest extends ApiTestSupport {
     }
 
     @Test
+    void anAcceptedTokenIsKeptUntilATokenRevocationOnAnyNodeMovesItsGeneration() {
+        String email = unique("tokens") + "@test.local";
+        long userId = createUser(email, "sales-rep", 1, null);
+        String token = token(email, "password-123");
+        assertThat(get(token, "/api/v1/me")).hasStatusOk();
+        assertThat(jdbc.sql("select count(*) from api_tokens where user_id = :u and last_used_at is not null")
+                .param("u", userId).query(Long.class).single()).as("the first use is written").isEqualTo(1L);
+
+        // another node revokes it: the row alone is not seen while the counter stands (the token is kept here) ...
+        jdbc.sql("update api_tokens set revoked_at = current_timestamp where user_id = :u").param("u", userId).update();
+        assertThat(get(token, "/api/v1/me")).as("kept on this node").hasStatusOk();
+        // ... and is, at the next request, once its transaction has moved the counter as ApiTokens.revoke does
+        jdbc.sql("update cache_generations set generation = generation + 1 where name = 'api-tokens'").update();
+        jdbc.sql("insert into cache_generations (name, generation) select 'api-tokens', 1 "
+                + "where not exists (select 1 from cache_generations where name = 'api-tokens')").update();
+        assertThat(get(token, "/api/v1/me")).hasStatus(401);
+    }
+
+    @Test
     void aNewSubordinateWidensTheManagersScopeAtOnce() {
         String manager = unique("boss") + "@test.local";
         long managerId = createUser(manager, "sales-rep", 1, null);

@@ -92,11 +92,10 @@ class CustomerApiController {
             description = "Without ownerId the assignment rules for customers choose the owner; when none applies the caller owns it.")
     @PostMapping
     ResponseEntity<Created> create(@RequestBody CustomerRequest request) {
-        CurrentUser me = users.current();
-        CustomerDetails created = customers.create(me, request.toInput());
-        List<DuplicateCandidate> dups = merging.similarTo(me, request.toInput(), created.id());
+        CustomerMerging.Created made = merging.createWarned(users.current(), request.toInput());
+        CustomerDetails created = made.customer();
         return ResponseEntity.created(URI.create("/api/v1/customers/" + created.id())).eTag(ETags.of(created.version()))
-                .body(new Created(created, dups));
+                .body(new Created(created, made.possibleDuplicates()));
     }
 
     @GetMapping("/{id}")

@@ -16,7 +16,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Component
 public class DirectoryCache {
 
-    static final String KIND = "identity";
+    /** The {@link CacheGenerations} kind every identity write moves (a user, role or department changed). */
+    public static final String KIND = "identity";
 
     private final IdentityStore store;
     private final CacheGenerations generations;

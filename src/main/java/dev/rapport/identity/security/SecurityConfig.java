@@ -9,10 +9,12 @@ import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -31,6 +33,44 @@ class SecurityConfig {
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /**
+     * Spring Security observes each of its filters and decisions on every request when an
+     * ObservationRegistry exists (the actuator's): with the observations merely disabled it still
+     * wrapped every filter, 2–3% of the server's time per API create. The HTTP request metrics stay.
+     */
+    @Bean
+    SecurityObservationSettings securityObservations() {
+        return SecurityObservationSettings.noObservations();
+    }
+
+    /**
+     * The default firewall, with its header and parameter checks written as a loop over the code
+     * points instead of its regular expression {@code [\p{IsAssigned}&&[^\p{IsControl}]]*}, run on
+     * every header read (about 2% of the server's time per API create). The same characters are
+     * refused: unassigned ones and control characters.
+     */
+    @Bean
+    StrictHttpFirewall httpFirewall() {
+        StrictHttpFirewall firewall = new StrictHttpFirewall();
+        firewall.setAllowedHeaderNames(SecurityConfig::printable);
+        firewall.setAllowedHeaderValues(SecurityConfig::printable);
+        firewall.setAllowedParameterNames(SecurityConfig::printable);
+        firewall.setAllowedParameterValues(SecurityConfig::printable);
+        return firewall;
+    }
+
+    static boolean printable(String s) {
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            int type = Character.getType(cp);
+            if (type == Character.UNASSIGNED || type == Character.CONTROL) {
+                return false;
+            }
+            i += Character.charCount(cp);
+        }
+        return true;
     }
 
     /** The token filter runs inside the security chain only, not a second time as a plain servlet filter. */

@@ -1,13 +1,12 @@
 package dev.rapport.platform.web;
 
+import dev.rapport.platform.PageModel;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Component;
-import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 import org.webjars.WebJarVersionLocator;
 
@@ -29,8 +28,8 @@ class WebResourcesConfig {
     }
 
     /** Puts the versioned script paths on every page's model, e.g. {@code htmxSrc} = /webjars/htmx.org/2.0.4/dist/htmx.min.js. */
-    @ControllerAdvice
-    static class WebJarPaths {
+    @Component
+    static class WebJarPaths implements PageModel {
 
         private final WebJars webjars;
 
@@ -38,21 +37,13 @@ class WebResourcesConfig {
             this.webjars = webjars;
         }
 
-        @ModelAttribute("htmxSrc")
-        String htmxSrc() {
-            return webjars.path("htmx.org", "dist/htmx.min.js");
-        }
-
-        /** SortableJS, for the pages with drag and drop (the opportunity board). */
-        @ModelAttribute("sortableSrc")
-        String sortableSrc() {
-            return webjars.path("sortablejs", "Sortable.min.js");
-        }
-
-        /** Chart.js, for the pages with charts (the performance review). */
-        @ModelAttribute("chartSrc")
-        String chartSrc() {
-            return webjars.path("chart.js", "dist/chart.umd.min.js");
+        @Override
+        public void addTo(Map<String, Object> model) {
+            model.put("htmxSrc", webjars.path("htmx.org", "dist/htmx.min.js"));
+            // SortableJS, for the pages with drag and drop (the opportunity board)
+            model.put("sortableSrc", webjars.path("sortablejs", "Sortable.min.js"));
+            // Chart.js, for the pages with charts (the performance review)
+            model.put("chartSrc", webjars.path("chart.js", "dist/chart.umd.min.js"));
         }
     }
 
