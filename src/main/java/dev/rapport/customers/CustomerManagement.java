@@ -79,11 +79,7 @@ public class CustomerManagement {
 
     /** Context for validating input on behalf of a user: loaded once, reused for every row of an import. */
     public ValidationContext validationContext(CurrentUser user) {
-        List<UserSummary> all = with.users.all();
-        return new ValidationContext(
-                all.stream().filter(UserSummary::active).map(UserSummary::id).collect(Collectors.toSet()),
-                all.stream().filter(UserSummary::active).collect(Collectors.toMap(u -> u.email().toLowerCase(), UserSummary::id, (a, b) -> a)),
-                customFields.all(), user.id());
+        return new ValidationContext(with.users.activeUserIds(), with.users.activeUserIdsByEmail(), customFields.all(), user.id());
     }
 
     /**

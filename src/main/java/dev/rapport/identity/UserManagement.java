@@ -133,6 +133,16 @@ public class UserManagement {
                 .map(this::summary).toList();
     }
 
+    /** The ids of the active users (kept with the directory, not built per call). */
+    public Set<Long> activeUserIds() {
+        return directory.get().activeIds();
+    }
+
+    /** The active users' ids by lower-case e-mail (kept with the directory, not built per call). */
+    public Map<String, Long> activeUserIdsByEmail() {
+        return directory.get().activeIdsByEmail();
+    }
+
     public List<UserSummary> all() {
         return directory.get().users().stream().map(this::summary).toList();
     }

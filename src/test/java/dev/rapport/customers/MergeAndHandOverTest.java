@@ -78,6 +78,11 @@ class MergeAndHandOverTest extends ApiTestSupport {
         assertThat(id(get(adminToken(), "/api/v1/activities/" + taskId), "$.ownerId")).isEqualTo(heir);
         assertThat((Boolean) json(get(adminToken(), "/api/v1/users/" + leaver), "$.active")).isFalse();
         assertThat(get(token, "/api/v1/me")).as("a deactivated user's token stops working").hasStatus(401);
+        var toLeaver = post(adminToken(), "/api/v1/customers", "{\"type\":\"individual\",\"name\":\"" + unique("离职") + "\",\"ownerId\":" + leaver + "}");
+        assertThat(toLeaver).as("a user who left owns no new customers").hasStatus(400);
+        assertThat((String) json(toLeaver, "$.errors[0].field")).isEqualTo("ownerId");
+        assertThat(post(adminToken(), "/api/v1/customers", "{\"type\":\"individual\",\"name\":\"" + unique("接手") + "\",\"ownerId\":" + heir + "}"))
+                .hasStatus(201);
         assertThat((List<String>) json(get(adminToken(), "/api/v1/customers/" + customer + "/history"), "$.items[*].action")).contains("owner");
     }
 }

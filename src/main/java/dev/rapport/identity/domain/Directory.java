@@ -28,6 +28,8 @@ public final class Directory {
     private final Map<Long, DepartmentRow> departments = new HashMap<>();
     private final Map<Long, List<Long>> reports = new HashMap<>();
     private final Map<Long, Set<Long>> scopes = new ConcurrentHashMap<>();
+    private final Set<Long> activeIds = new HashSet<>();
+    private final Map<String, Long> activeIdsByEmail = new HashMap<>();
 
     Directory(long generation, List<UserRow> users, List<RoleRow> roles, List<DepartmentRow> departments) {
         this.generation = generation;
@@ -35,6 +37,10 @@ public final class Directory {
         for (UserRow u : users) {
             byId.put(u.id(), u);
             byEmail.put(u.email().toLowerCase(), u);
+            if (u.active()) {
+                activeIds.add(u.id());
+                activeIdsByEmail.putIfAbsent(u.email().toLowerCase(), u.id());
+            }
             if (u.managerId() != null) {
                 reports.computeIfAbsent(u.managerId(), k -> new ArrayList<>()).add(u.id());
             }
@@ -50,6 +56,16 @@ public final class Directory {
     /** Every user, ordered by name. */
     public List<UserRow> users() {
         return users;
+    }
+
+    /** The ids of the active users. */
+    public Set<Long> activeIds() {
+        return Collections.unmodifiableSet(activeIds);
+    }
+
+    /** The active users' ids by lower-case e-mail. */
+    public Map<String, Long> activeIdsByEmail() {
+        return Collections.unmodifiableMap(activeIdsByEmail);
     }
 
     public Optional<UserRow> user(long id) {
