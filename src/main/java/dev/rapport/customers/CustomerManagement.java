@@ -88,6 +88,15 @@ public class CustomerManagement {
      */
     @Transactional
     public CustomerDetails create(CurrentUser user, CustomerInput input) {
+        return write(user, input).details();
+    }
+
+    /** A customer just created, and what it was validated to (its normalized keys, for a duplicate look-up). */
+    record Written(CustomerDetails details, ValidCustomer valid) {
+    }
+
+    /** {@link #create}; call in a transaction. */
+    Written write(CurrentUser user, CustomerInput input) {
         user.require("customer", "create");
         var errors = new InvalidInputException.Collector();
         ValidationContext context = validationContext(user);
@@ -113,10 +122,10 @@ public class CustomerManagement {
             }
         }
         String ownerName = with.users.find(valid.ownerId()).map(UserSummary::name).orElse(null);
-        return new CustomerDetails(id, valid.type().key(), valid.name(), valid.phone(), valid.phoneNormalized(), valid.email(),
+        return new Written(new CustomerDetails(id, valid.type().key(), valid.name(), valid.phone(), valid.phoneNormalized(), valid.email(),
                 valid.creditCode(), valid.province(), valid.city(), valid.district(), valid.street(), valid.industry(),
                 valid.source(), CustomerValidator.tagList(valid.tags()), valid.birthday(), valid.status().key(),
-                valid.tier().key(), valid.ownerId(), ownerName, valid.externalId(), valid.notes(), custom, 0, now, now, null);
+                valid.tier().key(), valid.ownerId(), ownerName, valid.externalId(), valid.notes(), custom, 0, now, now, null), valid);
     }
 
     /**

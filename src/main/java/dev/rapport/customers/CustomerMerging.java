@@ -70,8 +70,11 @@ public class CustomerMerging {
      */
     @Transactional
     public Created createWarned(CurrentUser user, CustomerInput input) {
-        CustomerDetails created = customers.create(user, input);
-        return new Created(created, similarTo(user, input, created.id()));
+        CustomerManagement.Written written = customers.write(user, input);
+        ValidCustomer v = written.valid();
+        // the keys as validated: the phone is not parsed nor the name romanised a second time
+        return new Created(written.details(), similar(user, v.phoneNormalized(), v.emailNormalized(), v.creditCode(), v.nameKey(),
+                written.details().id()));
     }
 
     /** Visible customers that look like the given input (same phone, e-mail, credit code or similar name). */
@@ -79,9 +82,13 @@ public class CustomerMerging {
         boolean personal = CustomerType.INDIVIDUAL == CustomerType.parse(in.type() == null ? "organization" : in.type());
         String phoneN = normalizer.phones().normalize(in.phone()).orElse(null);
         String nameKey = in.name() == null || in.name().isBlank() ? null : normalizer.nameKey(in.name(), personal);
-        var matches = duplicates.similar(phoneN, Normalizer.email(in.email()),
-                in.creditCode() == null || in.creditCode().isBlank() ? null : in.creditCode().trim().toUpperCase(),
-                nameKey, excludeId, with.users.scopeOf(user));
+        return similar(user, phoneN, Normalizer.email(in.email()),
+                in.creditCode() == null || in.creditCode().isBlank() ? null : in.creditCode().trim().toUpperCase(), nameKey, excludeId);
+    }
+
+    private List<DuplicateCandidate> similar(CurrentUser user, String phoneN, String emailN, String creditCode, String nameKey,
+                                             Long excludeId) {
+        var matches = duplicates.similar(phoneN, emailN, creditCode, nameKey, excludeId, with.users.scopeOf(user));
         Map<Long, UserSummary> owners = with.users.summaries(matches.stream().map(DuplicateStore.Match::ownerId).toList());
         return matches.stream().map(m -> new DuplicateCandidate(m.id(), m.name(), m.phone(), m.email(),
                 owners.containsKey(m.ownerId()) ? owners.get(m.ownerId()).name() : null, m.reason())).toList();

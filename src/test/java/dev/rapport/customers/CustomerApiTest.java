@@ -43,6 +43,30 @@ class CustomerApiTest extends ApiTestSupport {
     }
 
     @Test
+    void theCreateAnswerNamesEachPossibleDuplicateWithItsReasonButNotTheNewRecord() {
+        String code = CreditCode.withCheckDigit("91310115MA1K3" + (1000 + (int) (Math.random() * 8999)));
+        String email = unique("dup") + "@example.cn";
+        String name = unique("宁波海曙贸易");
+        long first = createCustomer(adminToken(), "{\"type\":\"organization\",\"name\":\"" + name + "\",\"creditCode\":\"" + code
+                + "\",\"email\":\"" + email + "\"}");
+
+        var byCode = post(adminToken(), "/api/v1/customers", "{\"type\":\"organization\",\"name\":\"" + unique("other") + "\",\"creditCode\":\""
+                + code.toLowerCase() + "\"}");
+        assertThat(byCode).hasStatus(201);
+        assertThat(ids(byCode, "$.possibleDuplicates[*].id")).containsExactly(first);
+        assertThat((List<String>) json(byCode, "$.possibleDuplicates[*].reason")).containsExactly("creditCode");
+
+        var byEmail = post(adminToken(), "/api/v1/customers", "{\"type\":\"organization\",\"name\":\"" + unique("other") + "\",\"email\":\" "
+                + email.toUpperCase() + "\"}");
+        assertThat(ids(byEmail, "$.possibleDuplicates[*].id")).containsExactly(first);
+        assertThat((List<String>) json(byEmail, "$.possibleDuplicates[*].reason")).containsExactly("email");
+
+        var byName = post(adminToken(), "/api/v1/customers", "{\"type\":\"organization\",\"name\":\" " + name + " \"}");
+        long third = id(byName, "$.customer.id");
+        assertThat(ids(byName, "$.possibleDuplicates[*].id")).contains(first).doesNotContain(third);
+    }
+
+    @Test
     void findsChineseNamesByPinyinInitialsAndPhoneInAnyFormat() {
         String suffix = String.valueOf(System.nanoTime()).substring(7, 11);
         long id = createCustomer(adminToken(), "{\"type\":\"individual\",\"name\":\"曾国藩\",\"phone\":\"+86 139 " + suffix + " 0000\"}");
