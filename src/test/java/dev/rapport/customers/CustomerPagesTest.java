@@ -53,6 +53,8 @@ class CustomerPagesTest extends ApiTestSupport {
         var withToken = mvc.post().uri("/customers").param("name", unique("With CSRF")).param("type", "organization")
                 .with(ADMIN_USER).with(csrf()).exchange();
         assertThat(withToken).hasStatus3xxRedirection();
+        // the navigation's model (PageModel) goes to rendered pages only, never into a redirect's address
+        assertThat(withToken.getResponse().getHeader("Location")).matches("/customers/\\d+");
     }
 
     @Test
