@@ -4,6 +4,7 @@ import static dev.rapport.customers.CustomerApiTest.ids;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rapport.ApiTestSupport;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** A record outside the user's data scope is invisible everywhere: get, list, search, count, history, bulk. */
@@ -53,6 +54,37 @@ class DataScopeTest extends ApiTestSupport {
         // the duplicate warning on create does not reveal the hidden record
         var dup = post(rep, "/api/v1/customers", "{\"name\":\"dup\",\"phone\":\"13911113333\"}");
         assertThat(ids(dup, "$.possibleDuplicates[*].id")).doesNotContain(theirs);
+    }
+
+    @Test
+    void aSearchInAScopeOfManyOwnersFindsTheirOldRecordsAndNoOneElses() {
+        // six owners (CustomerQuery.LARGE_SCOPE_OWNERS is 5): on PostgreSQL the scope is then checked on the trigram index's rows
+        long region = createDepartment(unique("西南大区"), 1);
+        String managerEmail = unique("mgr") + "@test.local";
+        createUser(managerEmail, "sales-manager", region, null);
+        List<String> reps = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            String email = unique("rep" + i) + "@test.local";
+            createUser(email, "sales-rep", region, null);
+            reps.add(email);
+        }
+        long outsideDept = createDepartment(unique("东北大区"), 1);
+        String outsiderEmail = unique("out") + "@test.local";
+        createUser(outsiderEmail, "sales-rep", outsideDept, null);
+        String manager = token(managerEmail, "password-123");
+
+        String marker = "zq" + unique("s").replaceAll("[^0-9a-z]", "");
+        long first = createCustomer(token(reps.get(0), "password-123"), "{\"name\":\"" + marker + " 一\"}");
+        long last = createCustomer(token(reps.get(4), "password-123"), "{\"name\":\"" + marker + " 五\"}");
+        long outside = createCustomer(token(outsiderEmail, "password-123"), "{\"name\":\"" + marker + " 外\"}");
+        // newer records in the scope that do not match, so the match is not among the newest alone
+        for (int i = 0; i < 3; i++) {
+            createCustomer(token(reps.get(i), "password-123"), "{\"name\":\"" + unique("其他") + "\"}");
+        }
+
+        assertThat(ids(get(manager, "/api/v1/customers?q=" + marker), "$.items[*].id")).containsExactly(last, first);
+        assertThat(ids(get(manager, "/api/v1/search", "q", marker), "$.customers[*].id")).containsExactlyInAnyOrder(first, last)
+                .doesNotContain(outside);
     }
 
     @Test

@@ -59,10 +59,18 @@ public class CustomerQuery {
     }
 
     Where where(CustomerFilter f, OwnerScope scope) {
+        return where(f, scope, false);
+    }
+
+    /**
+     * {@code scopeAsFilter}: the scope is checked on the rows another index found, never read from
+     * the owner index (see {@link #LARGE_SCOPE_OWNERS}).
+     */
+    Where where(CustomerFilter f, OwnerScope scope, boolean scopeAsFilter) {
         List<String> clauses = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
         if (!scope.isAll()) {
-            clauses.add("c.owner_id in (:scopeOwners)");
+            clauses.add(scopeAsFilter ? "c.owner_id + 0 in (:scopeOwners)" : "c.owner_id in (:scopeOwners)");
             params.put("scopeOwners", scope.owners());
         }
         eq(clauses, params, "c.type", "type", f.type());
@@ -222,9 +230,21 @@ public class CustomerQuery {
         return new CursorPage<>(decorate(rows), new Cursor(null, rows.get(limit - 1).id()).encode());
     }
 
+    /**
+     * A search term answered by the trigram index, in a scope of at least this many owners, checks
+     * the scope on the rows the trigram index found instead of reading the owner index too. With
+     * some statistics PostgreSQL combines the two (a BitmapAnd): for a sales manager's department
+     * at 1,000,000 customers that read 239,562 owner-index entries, 62 ms, for a term the trigram
+     * index alone found in 2,301 rows (6 ms). A single rep's scope keeps the owner index, which
+     * there saves reading the trigram matches of everybody else.
+     */
+    static final int LARGE_SCOPE_OWNERS = 5;
+
     /** {@code viaFilterIndexes}: order by an expression so the planner cannot walk the primary key hoping to meet matches soon. */
     private CursorPage<CustomerRow> listAll(CustomerFilter f, OwnerScope scope, String cursor, int limit, boolean viaFilterIndexes) {
-        Where w = where(f, scope);
+        boolean scopeAsFilter = viaFilterIndexes && f.q() != null && !search.inMemory() && !scope.isAll()
+                && scope.owners().size() >= LARGE_SCOPE_OWNERS;
+        Where w = where(f, scope, scopeAsFilter);
         Map<String, Object> params = new HashMap<>(w.params());
         String keyset = "";
         Cursor c = cursor == null || cursor.isBlank() ? null : Cursor.decode(cursor);
