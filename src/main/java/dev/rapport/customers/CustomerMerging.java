@@ -59,7 +59,7 @@ public class CustomerMerging {
         this.contacts = contacts;
     }
 
-    /** A new customer and the visible customers it may duplicate. */
+    /** A new customer and the visible customers it may duplicate (the answer of POST /api/v1/customers). */
     public record Created(CustomerDetails customer, List<DuplicateCandidate> possibleDuplicates) {
     }
 

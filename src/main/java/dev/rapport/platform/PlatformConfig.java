@@ -17,7 +17,9 @@ class PlatformConfig {
 
     /** Spring Boot's JDBC transaction manager, with the write transactions' planning on PostgreSQL. */
     @Bean
-    WriteTransactionPlans transactionManager(DataSource dataSource, @Value("${rapport.db.tuned-sessions:true}") boolean tuned) {
-        return new WriteTransactionPlans(dataSource, tuned);
+    WriteTransactionPlans transactionManager(DataSource dataSource, @Value("${rapport.db.tuned-sessions:true}") boolean tuned,
+                                             @Value("${rapport.db.plan-cache-mode:force_custom_plan}") String planCacheMode) {
+        // sessions already on PostgreSQL's default need no statement more per write transaction
+        return new WriteTransactionPlans(dataSource, tuned && !"auto".equals(planCacheMode));
     }
 }

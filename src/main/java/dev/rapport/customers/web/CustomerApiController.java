@@ -6,7 +6,6 @@ import dev.rapport.customers.CustomerManagement;
 import dev.rapport.customers.CustomerMerging;
 import dev.rapport.customers.CustomerRow;
 import dev.rapport.customers.CustomerStatus;
-import dev.rapport.customers.DuplicateCandidate;
 import dev.rapport.customers.query.CustomerQuery;
 import dev.rapport.identity.AuditEntry;
 import dev.rapport.identity.AuditLog;
@@ -40,9 +39,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/customers")
 @Tag(name = "Customers", description = "Organizations and individuals (客户)")
 class CustomerApiController {
-
-    record Created(CustomerDetails customer, List<DuplicateCandidate> possibleDuplicates) {
-    }
 
     record Count(long count, boolean capped) {
     }
@@ -91,11 +87,11 @@ class CustomerApiController {
     @Operation(summary = "Create a customer; the answer lists visible possible duplicates",
             description = "Without ownerId the assignment rules for customers choose the owner; when none applies the caller owns it.")
     @PostMapping
-    ResponseEntity<Created> create(@RequestBody CustomerRequest request) {
+    ResponseEntity<CustomerMerging.Created> create(@RequestBody CustomerRequest request) {
         CustomerMerging.Created made = merging.createWarned(users.current(), request.toInput());
         CustomerDetails created = made.customer();
         return ResponseEntity.created(URI.create("/api/v1/customers/" + created.id())).eTag(ETags.of(created.version()))
-                .body(new Created(created, made.possibleDuplicates()));
+                .body(made);
     }
 
     @GetMapping("/{id}")

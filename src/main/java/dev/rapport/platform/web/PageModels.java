@@ -6,8 +6,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -22,11 +24,11 @@ import org.springframework.web.servlet.view.RedirectView;
 @Configuration
 class PageModels implements WebMvcConfigurer, HandlerInterceptor {
 
-    private final ObjectProvider<PageModel> contributors;
-    private volatile List<PageModel> resolved;
+    /** Looked up at the first page, not at start-up: the contributors need the modules' services. */
+    private final Supplier<List<PageModel>> contributors;
 
     PageModels(ObjectProvider<PageModel> contributors) {
-        this.contributors = contributors;
+        this.contributors = SingletonSupplier.of(() -> contributors.orderedStream().toList());
     }
 
     @Override
@@ -39,13 +41,8 @@ class PageModels implements WebMvcConfigurer, HandlerInterceptor {
         if (!rendersPage(page)) {
             return;
         }
-        List<PageModel> all = resolved;
-        if (all == null) {
-            all = contributors.orderedStream().toList();
-            resolved = all;
-        }
         Map<String, Object> added = new HashMap<>();
-        for (PageModel contributor : all) {
+        for (PageModel contributor : contributors.get()) {
             contributor.addTo(added);
         }
         Map<String, Object> model = page.getModel();
